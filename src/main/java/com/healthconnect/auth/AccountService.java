@@ -1,0 +1,130 @@
+package com.healthconnect.auth;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import com.healthconnect.auth.internal.LoginThrottle;
+import com.healthconnect.auth.internal.RevokedTokens;
+import com.healthconnect.auth.internal.TokenService;
+import com.healthconnect.auth.internal.TokenService.IssuedToken;
+import com.healthconnect.platform.DomainException;
+import com.healthconnect.platform.TooManyRequestsException;
+
+/**
+ * Sign-up, sign-in and the current account. An e-mail is unique across both roles: it is reserved in
+ * {@code account_emails}, whose {@code _id} is the e-mail itself, before the account is written.
+ */
+@Service
+public class AccountService {
+
+	static final String INVALID_LOGIN = "Invalid e-mail or password";
+
+	private final Map<Role, AccountStore> stores;
+	private final MongoTemplate mongo;
+	private final BCryptPasswordEncoder passwords;
+	private final TokenService tokens;
+	private final LoginThrottle throttle;
+	private final RevokedTokens revokedTokens;
+	private final ApplicationEventPublisher events;
+	/** A real hash to compare against for unknown e-mails, so they take as long as wrong passwords. */
+	private final String decoyHash;
+
+	AccountService(List<AccountStore> stores, MongoTemplate mongo, BCryptPasswordEncoder passwords,
+			TokenService tokens, LoginThrottle throttle, RevokedTokens revokedTokens, ApplicationEventPublisher events) {
+		this.stores = stores.stream().collect(Collectors.toMap(AccountStore::role, Function.identity()));
+		this.mongo = mongo;
+		this.passwords = passwords;
+		this.tokens = tokens;
+		this.throttle = throttle;
+		this.revokedTokens = revokedTokens;
+		this.events = events;
+		this.decoyHash = passwords.encode("decoy-password-for-timing");
+	}
+
+	public SignedIn register(Registration registration) {
+		String email = normalise(registration.email());
+		try {
+			mongo.insert(new AccountEmail(email, registration.role()));
+		}
+		catch (DuplicateKeyException ex) {
+			throw DomainException.conflict("An account with this e-mail already exists");
+		}
+		AccountView account;
+		try {
+			account = store(registration.role()).create(registration, passwords.encode(registration.password()));
+		}
+		catch (RuntimeException ex) {
+			mongo.remove(new AccountEmail(email, registration.role()));
+			if (ex instanceof DuplicateKeyException) {
+				throw DomainException.conflict("An account with this e-mail already exists");
+			}
+			throw ex;
+		}
+		return new SignedIn(account, tokens.issue(account.id(), account.role()));
+	}
+
+	public SignedIn login(String rawEmail, String password, Role role) {
+		String email = normalise(rawEmail);
+		throttle.lockedFor(email).ifPresent(wait -> {
+			throw new TooManyRequestsException("Too many failed sign-ins for this e-mail; try again later", wait);
+		});
+		var credentials = store(role).findCredentials(email);
+		boolean matches = passwords.matches(password, credentials.map(c -> c.passwordHash()).orElse(decoyHash));
+		if (credentials.isEmpty() || !matches) {
+			throttle.recordFailure(email);
+			throw new BadCredentials();
+		}
+		throttle.recordSuccess(email);
+		AccountView account = store(role).find(credentials.get().id()).orElseThrow(BadCredentials::new);
+		return new SignedIn(account, tokens.issue(account.id(), role));
+	}
+
+	public AccountView me(CurrentUser user) {
+		return store(user.role()).find(user.id())
+			.orElseThrow(() -> DomainException.notFound("This account no longer exists"));
+	}
+
+	public void signOut(SessionAuthentication session) {
+		revokedTokens.revoke(session.tokenId(), session.expiresAt());
+		events.publishEvent(new SignedOut(session.getPrincipal().id(), session.tokenId()));
+	}
+
+	private AccountStore store(Role role) {
+		AccountStore store = stores.get(role);
+		if (store == null) {
+			throw new IllegalStateException("No account store for " + role);
+		}
+		return store;
+	}
+
+	static String normalise(String email) {
+		return email.trim().toLowerCase(Locale.ROOT);
+	}
+
+	/** A signed-in account and its fresh session token (which goes into the cookie, never a body). */
+	public record SignedIn(AccountView account, IssuedToken token) {
+	}
+
+	/** Unknown e-mail and wrong password look the same from outside. */
+	public static class BadCredentials extends RuntimeException {
+
+		BadCredentials() {
+			super(INVALID_LOGIN);
+		}
+	}
+
+	@Document("account_emails")
+	record AccountEmail(@Id String email, Role role) {
+	}
+}

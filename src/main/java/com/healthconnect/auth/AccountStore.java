@@ -1,0 +1,25 @@
+package com.healthconnect.auth;
+
+import java.util.Optional;
+
+/**
+ * Where one role's accounts live. The doctor and patient modules each provide one, so that auth depends on neither.
+ */
+public interface AccountStore {
+
+	Role role();
+
+	/** The stored bcrypt hash for a (lower-cased) e-mail, if an account of this role has it. */
+	Optional<StoredCredentials> findCredentials(String email);
+
+	/** Creates the account; the e-mail has already been reserved across both roles. */
+	AccountView create(Registration registration, String passwordHash);
+
+	Optional<AccountView> find(String id);
+
+	/** Removes an account whose creation could not be completed. */
+	void delete(String id);
+
+	record StoredCredentials(String id, String passwordHash) {
+	}
+}

@@ -1,0 +1,22 @@
+package com.healthconnect.auth;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+public record DoctorRegistration(@NotBlank @Size(max = 100) String name,
+		@NotBlank @Email @Size(max = 254) String email, @NotNull @PasswordBytes String password,
+		@NotBlank @Size(max = 100) String specialization, @NotBlank @Size(max = 200) String qualification,
+		@NotNull @Min(0) @Max(70) Integer experience, @TimeZoneId String timeZone, @Size(max = 2000) String about,
+		@Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "may contain digits, spaces and + ( ) - only") String contactNumber)
+		implements Registration {
+
+	@Override
+	public Role role() {
+		return Role.DOCTOR;
+	}
+}

@@ -1,0 +1,90 @@
+package com.healthconnect.auth.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.healthconnect.auth.AccountService;
+import com.healthconnect.auth.AccountService.BadCredentials;
+import com.healthconnect.auth.AccountService.SignedIn;
+import com.healthconnect.auth.AccountView;
+import com.healthconnect.auth.CurrentUser;
+import com.healthconnect.auth.Registration;
+import com.healthconnect.auth.Role;
+import com.healthconnect.auth.SessionAuthentication;
+import com.healthconnect.auth.internal.SessionCookies;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+	private final AccountService accounts;
+	private final SessionCookies cookies;
+
+	AuthController(AccountService accounts, SessionCookies cookies) {
+		this.accounts = accounts;
+		this.cookies = cookies;
+	}
+
+	@PostMapping("/register")
+	ResponseEntity<AccountView> register(@Valid @RequestBody Registration registration) {
+		return signedIn(HttpStatus.CREATED, accounts.register(registration));
+	}
+
+	@PostMapping("/login")
+	ResponseEntity<AccountView> login(@Valid @RequestBody LoginRequest login) {
+		return signedIn(HttpStatus.OK, accounts.login(login.email(), login.password(), login.role()));
+	}
+
+	@PostMapping("/logout")
+	ResponseEntity<Void> logout(SessionAuthentication session) {
+		accounts.signOut(session);
+		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookies.clear().toString()).build();
+	}
+
+	@GetMapping("/me")
+	AccountView me(@AuthenticationPrincipal CurrentUser user) {
+		return accounts.me(user);
+	}
+
+	/** Issues a CSRF token in the {@code XSRF-TOKEN} cookie and returns the same plain value. */
+	@GetMapping("/csrf")
+	CsrfResponse csrf(CsrfToken token) {
+		return new CsrfResponse(token.getHeaderName(), token.getToken());
+	}
+
+	@ExceptionHandler(BadCredentials.class)
+	ResponseEntity<org.springframework.http.ProblemDetail> badCredentials(BadCredentials ex) {
+		var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ex.getMessage());
+		problem.setTitle("Unauthorized");
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+	}
+
+	private ResponseEntity<AccountView> signedIn(HttpStatus status, SignedIn signedIn) {
+		return ResponseEntity.status(status)
+			.header(HttpHeaders.SET_COOKIE, cookies.issue(signedIn.token()).toString())
+			.body(signedIn.account());
+	}
+
+	record LoginRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(max = 1024) String password,
+			@NotNull Role role) {
+	}
+
+	record CsrfResponse(String headerName, String token) {
+	}
+}

@@ -1,0 +1,2 @@
+/** The {@code /api/auth} endpoints. */
+package com.healthconnect.auth.web;

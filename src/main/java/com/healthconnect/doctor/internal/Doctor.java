@@ -1,0 +1,98 @@
+package com.healthconnect.doctor.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import com.healthconnect.doctor.Rating;
+import com.healthconnect.doctor.ScheduleDay;
+
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/** A doctor's account and public profile. Written only through its methods; never bound from a request. */
+@Document("doctors")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PACKAGE)
+public class Doctor {
+
+	@Id
+	private String id;
+	private String name;
+	private String email;
+	private String passwordHash;
+	private String specialization;
+	/** Lower-cased copy for case-insensitive search that an index can serve. */
+	private String specializationKey;
+	private String nameKey;
+	private String qualification;
+	private int experience;
+	private String about;
+	private String contactNumber;
+	private String profileImage;
+	private String timeZone;
+	private List<ScheduleDay> schedule = new ArrayList<>();
+	private long ratingSum;
+	private long ratingCount;
+	@Version
+	private Long version;
+	@CreatedDate
+	private Instant createdAt;
+	@LastModifiedDate
+	private Instant updatedAt;
+
+	public Doctor(String name, String email, String passwordHash, String specialization, String qualification,
+			int experience, String about, String contactNumber, String timeZone) {
+		this.email = email;
+		this.passwordHash = passwordHash;
+		updateProfile(name, specialization, qualification, experience, about, contactNumber, timeZone, null);
+	}
+
+	public final void updateProfile(String name, String specialization, String qualification, Integer experience,
+			String about, String contactNumber, String timeZone, String profileImage) {
+		if (name != null) {
+			this.name = name.strip();
+			this.nameKey = this.name.toLowerCase(java.util.Locale.ROOT);
+		}
+		if (specialization != null) {
+			this.specialization = specialization.strip();
+			this.specializationKey = this.specialization.toLowerCase(java.util.Locale.ROOT);
+		}
+		if (qualification != null) {
+			this.qualification = qualification.strip();
+		}
+		if (experience != null) {
+			this.experience = experience;
+		}
+		if (about != null) {
+			this.about = about;
+		}
+		if (contactNumber != null) {
+			this.contactNumber = contactNumber;
+		}
+		if (timeZone != null) {
+			this.timeZone = timeZone;
+		}
+		else if (this.timeZone == null) {
+			this.timeZone = "UTC";
+		}
+		if (profileImage != null) {
+			this.profileImage = profileImage.isBlank() ? null : profileImage;
+		}
+	}
+
+	public void replaceSchedule(List<ScheduleDay> schedule) {
+		this.schedule = new ArrayList<>(schedule);
+	}
+
+	public Rating rating() {
+		return Rating.of(ratingSum, ratingCount);
+	}
+}

@@ -1,0 +1,2 @@
+/** The {@code /api/doctors} endpoints. */
+package com.healthconnect.doctor.web;

@@ -1,0 +1,2 @@
+/** The patients collection and the patient side of accounts. */
+package com.healthconnect.patient.internal;

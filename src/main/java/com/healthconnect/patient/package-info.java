@@ -1,0 +1,2 @@
+/** Patients: accounts, the medical profile and who may read it. */
+package com.healthconnect.patient;

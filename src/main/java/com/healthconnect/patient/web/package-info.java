@@ -1,0 +1,2 @@
+/** The {@code /api/patients} endpoints. */
+package com.healthconnect.patient.web;
