@@ -1,0 +1,100 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { AuthProvider, useAuth } from './features/auth/AuthProvider';
+import { homePath } from './features/auth/homePath';
+import { RequireAuth } from './features/auth/RequireAuth';
+import { SignInPage } from './features/auth/SignInPage';
+import { SignUpPage } from './features/auth/SignUpPage';
+import { CallProvider } from './features/call/CallProvider';
+import { DoctorDirectoryPage } from './features/doctor/DoctorDirectoryPage';
+import { DoctorPage } from './features/doctor/DoctorPage';
+import { MessagingSync } from './features/messaging/MessagingSync';
+import { AppointmentsLive } from './features/appointment/appointmentsLive';
+import { Header } from './Header';
+import { Loading } from './ui/Feedback';
+import type { User } from './api/types';
+
+// Signed-in areas load on demand, so the directory opens fast.
+const MyAppointmentsPage = lazy(() => import('./features/appointment/MyAppointmentsPage'));
+const DoctorDashboardPage = lazy(() => import('./features/doctor/DoctorDashboardPage'));
+const ScheduleEditorPage = lazy(() => import('./features/doctor/ScheduleEditorPage'));
+const MyPatientsPage = lazy(() => import('./features/doctor/MyPatientsPage'));
+const DoctorProfilePage = lazy(() => import('./features/doctor/DoctorProfilePage'));
+const PatientProfilePage = lazy(() => import('./features/patient/PatientProfilePage'));
+const PatientRecordPage = lazy(() => import('./features/patient/PatientRecordPage'));
+const AccessLogPage = lazy(() => import('./features/patient/AccessLogPage'));
+const MessagesPage = lazy(() => import('./features/messaging/MessagesPage'));
+
+function Home() {
+  const { status, user } = useAuth();
+  if (status === 'loading') return <Loading />;
+  return <Navigate to={homePath(user)} replace />;
+}
+
+function Profile() {
+  const { user } = useAuth();
+  return user?.role === 'doctor' ? <DoctorProfilePage /> : <PatientProfilePage />;
+}
+
+function SignedOutOnly({ children }: { children: ReactNode }) {
+  const { status, user } = useAuth();
+  if (status === 'loading') return <Loading />;
+  if (user) return <Navigate to={homePath(user)} replace />;
+  return <>{children}</>;
+}
+
+function NotFound() {
+  return (
+    <section className="page">
+      <h1>Page not found</h1>
+      <p>
+        That address does not lead anywhere. <a href="/">Go to the start page</a>.
+      </p>
+    </section>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/" element={<Home />} />
+        <Route path="/doctors" element={<DoctorDirectoryPage />} />
+        <Route path="/doctors/:id" element={<DoctorPage />} />
+        <Route path="/signin" element={<SignedOutOnly><SignInPage /></SignedOutOnly>} />
+        <Route path="/signup" element={<SignedOutOnly><SignUpPage /></SignedOutOnly>} />
+        <Route path="/appointments" element={<RequireAuth role="patient"><MyAppointmentsPage /></RequireAuth>} />
+        <Route path="/access-log" element={<RequireAuth role="patient"><AccessLogPage /></RequireAuth>} />
+        <Route path="/profile" element={<RequireAuth><Profile /></RequireAuth>} />
+        <Route path="/dashboard" element={<RequireAuth role="doctor"><DoctorDashboardPage /></RequireAuth>} />
+        <Route path="/schedule" element={<RequireAuth role="doctor"><ScheduleEditorPage /></RequireAuth>} />
+        <Route path="/patients" element={<RequireAuth role="doctor"><MyPatientsPage /></RequireAuth>} />
+        <Route path="/patients/:id" element={<RequireAuth role="doctor"><PatientRecordPage /></RequireAuth>} />
+        <Route path="/messages" element={<RequireAuth><MessagesPage /></RequireAuth>} />
+        <Route path="/messages/:userId" element={<RequireAuth><MessagesPage /></RequireAuth>} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App({ initialUser }: { initialUser?: User | null }) {
+  return (
+    <AuthProvider initialUser={initialUser}>
+      <MessagingSync />
+      <AppointmentsLive />
+      <CallProvider>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Header />
+        <main id="main" tabIndex={-1}>
+          <AppRoutes />
+        </main>
+        <footer className="site-footer">
+          <p>Health-Connect · Not for emergencies: call your local emergency number.</p>
+        </footer>
+      </CallProvider>
+    </AuthProvider>
+  );
+}

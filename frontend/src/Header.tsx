@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { useAuth } from './features/auth/AuthProvider';
+import { useUnreadTotal } from './features/messaging/unread';
+import { useRealtimeStatus } from './realtime/hooks';
+
+export function Header() {
+  const { user, logout } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  const status = useRealtimeStatus();
+  const unread = useUnreadTotal();
+
+  useEffect(() => setOpen(false), [location.pathname]);
+
+  async function signOut() {
+    await logout();
+    navigate('/signin', { replace: true });
+  }
+
+  const links: { to: string; label: string; badge?: number }[] = !user
+    ? [{ to: '/doctors', label: 'Find a doctor' }]
+    : user.role === 'doctor'
+      ? [
+          { to: '/dashboard', label: 'Dashboard' },
+          { to: '/schedule', label: 'Schedule' },
+          { to: '/patients', label: 'My patients' },
+          { to: '/messages', label: 'Messages', badge: unread },
+          { to: '/profile', label: 'Profile' },
+        ]
+      : [
+          { to: '/doctors', label: 'Find a doctor' },
+          { to: '/appointments', label: 'Appointments' },
+          { to: '/messages', label: 'Messages', badge: unread },
+          { to: '/profile', label: 'Profile' },
+          { to: '/access-log', label: 'Record access' },
+        ];
+
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            +
+          </span>
+          Health-Connect
+        </Link>
+        <button
+          type="button"
+          className="nav-toggle"
+          aria-expanded={open}
+          aria-controls="main-nav"
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span className="visually-hidden">Menu</span>
+          <span aria-hidden="true">☰</span>
+        </button>
+        <nav id="main-nav" aria-label="Main" className={`main-nav${open ? ' main-nav--open' : ''}`}>
+          <ul>
+            {links.map((l) => (
+              <li key={l.to}>
+                <NavLink to={l.to}>
+                  {l.label}
+                  {!!l.badge && (
+                    <span className="count-badge">
+                      {l.badge}
+                      <span className="visually-hidden"> unread</span>
+                    </span>
+                  )}
+                </NavLink>
+              </li>
+            ))}
+            {!user && location.pathname !== '/signin' && (
+              <li>
+                <NavLink to="/signin">Sign in</NavLink>
+              </li>
+            )}
+            {!user && location.pathname !== '/signup' && (
+              <li>
+                <NavLink to="/signup">Sign up</NavLink>
+              </li>
+            )}
+            {user && (
+              <li className="main-nav__user">
+                <span className="main-nav__name">{user.name}</span>
+                <button type="button" className="btn btn--ghost btn--small" onClick={signOut}>
+                  Sign out
+                </button>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </div>
+      {user && status === 'reconnecting' && (
+        <p className="connection-banner" role="status">
+          Reconnecting to live updates…
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,246 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { ApiError, errorMessage } from '../../api/client';
+import { appointmentsApi } from '../../api/endpoints';
+import type { Appointment, Slot } from '../../api/types';
+import { isoDate } from '../../lib/time';
+import { useRealtimeEvent } from '../../realtime/hooks';
+import { Empty, ErrorBox, Loading, Notice } from '../../ui/Feedback';
+import { Field } from '../../ui/Field';
+import { StarInput } from '../../ui/Stars';
+import { useAsync } from '../../ui/useAsync';
+import { StartCallButton } from '../call/StartCallButton';
+import { SlotPicker } from '../doctor/SlotPicker';
+import { AppointmentCard } from './AppointmentCard';
+import { isUpcoming, upsertAppointment } from './appointmentsLive';
+import { loadAllAppointments } from './loadAppointments';
+
+export default function MyAppointmentsPage() {
+  const list = useAsync(() => loadAllAppointments(), []);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useRealtimeEvent('appointments', (a) => list.setData((prev) => upsertAppointment(prev, a)));
+  const replace = (a: Appointment) => list.setData((prev) => upsertAppointment(prev, a));
+
+  if (list.loading && !list.data) return <Loading label="Loading your appointments…" />;
+  const all = list.data ?? [];
+  const now = Date.now();
+  const upcoming = all.filter((a) => isUpcoming(a, now));
+  const past = all.filter((a) => !isUpcoming(a, now)).reverse();
+
+  return (
+    <section className="page">
+      <div className="page__head">
+        <h1>My appointments</h1>
+        <Link className="btn btn--primary" to="/doctors">
+          Find a doctor
+        </Link>
+      </div>
+      {list.error != null && <ErrorBox onRetry={list.reload}>{errorMessage(list.error)}</ErrorBox>}
+      <Notice>{notice}</Notice>
+
+      <section aria-labelledby="upcoming-title">
+        <h2 id="upcoming-title">Upcoming</h2>
+        {upcoming.length === 0 ? (
+          <Empty>
+            No upcoming appointments. <Link to="/doctors">Book one with a doctor</Link>.
+          </Empty>
+        ) : (
+          <ul className="stack">
+            {upcoming.map((a) => (
+              <li key={a.id}>
+                <PatientAppointment appointment={a} onChange={replace} onNotice={setNotice} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="past-title">
+        <h2 id="past-title">Past and closed</h2>
+        {past.length === 0 ? (
+          <Empty>Nothing here yet.</Empty>
+        ) : (
+          <ul className="stack">
+            {past.map((a) => (
+              <li key={a.id}>
+                <PatientAppointment appointment={a} onChange={replace} onNotice={setNotice} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}
+
+interface ItemProps {
+  appointment: Appointment;
+  onChange: (a: Appointment) => void;
+  onNotice: (message: string) => void;
+}
+
+function PatientAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
+  const [panel, setPanel] = useState<'none' | 'reschedule' | 'review'>('none');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const open = a.status === 'pending' || a.status === 'scheduled';
+  const upcoming = isUpcoming(a);
+
+  async function cancel() {
+    setBusy(true);
+    setError(null);
+    try {
+      onChange(await appointmentsApi.cancel(a.id));
+      onNotice(`Appointment with ${a.doctor.name} cancelled. The slot is free again.`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AppointmentCard appointment={a} viewer="patient">
+      {a.status === 'scheduled' && a.mode === 'video' && upcoming && <StartCallButton peerId={a.doctor.id} peerName={a.doctor.name} />}
+      {a.status !== 'rejected' && a.status !== 'cancelled' && (
+        <Link className="btn btn--ghost" to={`/messages/${a.doctor.id}`}>
+          Message {a.doctor.name}
+        </Link>
+      )}
+      {open && upcoming && (
+        <button
+          type="button"
+          className="btn btn--ghost"
+          aria-expanded={panel === 'reschedule'}
+          onClick={() => setPanel(panel === 'reschedule' ? 'none' : 'reschedule')}
+        >
+          Reschedule
+        </button>
+      )}
+      {open && (
+        <button type="button" className="btn btn--danger-ghost" onClick={cancel} disabled={busy}>
+          Cancel appointment
+        </button>
+      )}
+      {a.status === 'completed' && a.rating == null && (
+        <button
+          type="button"
+          className="btn btn--ghost"
+          aria-expanded={panel === 'review'}
+          onClick={() => setPanel(panel === 'review' ? 'none' : 'review')}
+        >
+          Write a review
+        </button>
+      )}
+      <ErrorBox>{error}</ErrorBox>
+      {panel === 'reschedule' && (
+        <ReschedulePanel
+          appointment={a}
+          onDone={(updated) => {
+            onChange(updated);
+            setPanel('none');
+            onNotice('Appointment moved. It waits for the doctor to confirm again.');
+          }}
+        />
+      )}
+      {panel === 'review' && (
+        <ReviewForm
+          appointment={a}
+          onDone={(updated) => {
+            onChange(updated);
+            setPanel('none');
+            onNotice('Thank you for your review.');
+          }}
+        />
+      )}
+    </AppointmentCard>
+  );
+}
+
+function ReschedulePanel({ appointment: a, onDone }: { appointment: Appointment; onDone: (a: Appointment) => void }) {
+  const [date, setDate] = useState(a.date >= isoDate(new Date(), a.timeZone) ? a.date : isoDate(new Date(), a.timeZone));
+  const [slot, setSlot] = useState<Slot | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!slot) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await appointmentsApi.reschedule(a.id, date, slot.startTime));
+    } catch (err) {
+      setError(
+        err instanceof ApiError && err.status === 409
+          ? 'That slot was just taken; your appointment keeps its old time. Pick another slot.'
+          : errorMessage(err),
+      );
+      setSlot(null);
+      setRefresh((r) => r + 1);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="panel" onSubmit={submit} aria-label="Reschedule">
+      <SlotPicker
+        doctorId={a.doctor.id}
+        doctorTimeZone={a.timeZone}
+        date={date}
+        onDateChange={setDate}
+        selected={slot}
+        onSelect={setSlot}
+        refreshKey={refresh}
+      />
+      <ErrorBox>{error}</ErrorBox>
+      <button type="submit" className="btn btn--primary" disabled={!slot || busy}>
+        Move to this time
+      </button>
+    </form>
+  );
+}
+
+function ReviewForm({ appointment: a, onDone }: { appointment: Appointment; onDone: (a: Appointment) => void }) {
+  const [rating, setRating] = useState(0);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (rating < 1) {
+      setFieldErrors({ rating: 'Choose 1 to 5 stars.' });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      onDone(await appointmentsApi.review(a.id, rating, text.trim() || undefined));
+    } catch (err) {
+      if (err instanceof ApiError && err.errors.length) setFieldErrors(err.fieldErrors());
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="panel form" onSubmit={submit} aria-label={`Review ${a.doctor.name}`} noValidate>
+      <StarInput value={rating} onChange={setRating} />
+      {fieldErrors.rating && <p className="field__error">{fieldErrors.rating}</p>}
+      <Field label="Your review (optional)" error={fieldErrors.review}>
+        {(p) => <textarea {...p} rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />}
+      </Field>
+      <ErrorBox>{error}</ErrorBox>
+      <button type="submit" className="btn btn--primary" disabled={busy}>
+        Submit review
+      </button>
+    </form>
+  );
+}

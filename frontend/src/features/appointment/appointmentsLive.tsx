@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import type { Appointment } from '../../api/types';
+import { clockTime, formatDay } from '../../lib/time';
+import { useRealtimeEvent } from '../../realtime/hooks';
+import { useAuth } from '../auth/AuthProvider';
+
+export function upsertAppointment(list: Appointment[] | undefined, a: Appointment): Appointment[] {
+  const rest = (list ?? []).filter((x) => x.id !== a.id);
+  return [...rest, a].sort((x, y) => x.startsAt.localeCompare(y.startsAt));
+}
+
+export function isUpcoming(a: Appointment, now = Date.now()): boolean {
+  return (a.status === 'pending' || a.status === 'scheduled') && new Date(a.endsAt).getTime() > now;
+}
+
+const PHRASE: Record<string, string> = {
+  pending: 'is waiting for confirmation',
+  scheduled: 'is confirmed',
+  rejected: 'was declined',
+  cancelled: 'was cancelled',
+  completed: 'is completed',
+};
+
+/** A short note when an appointment changes while you are elsewhere in the app. */
+export function AppointmentsLive() {
+  const { user } = useAuth();
+  const [note, setNote] = useState<{ id: number; appt: Appointment } | null>(null);
+
+  useRealtimeEvent('appointments', (appt) => {
+    if (!user) return;
+    setNote({ id: Date.now(), appt });
+  });
+
+  useEffect(() => {
+    if (!note) return;
+    const t = setTimeout(() => setNote(null), 6000);
+    return () => clearTimeout(t);
+  }, [note]);
+
+  if (!note || !user) return null;
+  const a = note.appt;
+  const other = user.role === 'doctor' ? a.patient.name : a.doctor.name;
+  const when = `${formatDay(a.date)} ${a.startsAt ? clockTime(a.startsAt) : a.startTime}`;
+  return (
+    <div className="toast toast--top" role="status">
+      <p>
+        Appointment with {other} on {when} {PHRASE[a.status] ?? `is ${a.status}`}.{' '}
+        <Link to={user.role === 'doctor' ? '/dashboard' : '/appointments'}>View</Link>
+      </p>
+      <button type="button" className="btn btn--small btn--ghost" onClick={() => setNote(null)}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import type { Role } from '../../api/types';
+import { Loading } from '../../ui/Feedback';
+import { useAuth } from './AuthProvider';
+
+/** Shows its children to a signed-in user of the given role; sends others to sign in. */
+export function RequireAuth({ role, children }: { role?: Role; children: ReactNode }) {
+  const { status, user } = useAuth();
+  const location = useLocation();
+  if (status === 'loading') return <Loading />;
+  if (!user) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/signin?next=${next}`} replace />;
+  }
+  if (role && user.role !== role) {
+    return (
+      <section className="page">
+        <h1>Not available</h1>
+        <p>This page is for {role}s. You are signed in as a {user.role}.</p>
+      </section>
+    );
+  }
+  return <>{children}</>;
+}

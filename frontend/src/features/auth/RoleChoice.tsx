@@ -1,0 +1,19 @@
+import { useId } from 'react';
+import type { Role } from '../../api/types';
+
+/** The Patient / Doctor choice: a radio group named "Role". */
+export function RoleChoice({ value, onChange }: { value: Role; onChange: (r: Role) => void }) {
+  const name = useId();
+  const legendId = `${name}-legend`;
+  return (
+    <fieldset className="role-choice" role="radiogroup" aria-labelledby={legendId}>
+      <legend id={legendId}>Role</legend>
+      {(['patient', 'doctor'] as const).map((r) => (
+        <label key={r} className="role-choice__option">
+          <input type="radio" name={name} value={r} checked={value === r} onChange={() => onChange(r)} />
+          {r === 'patient' ? 'Patient' : 'Doctor'}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { Role } from '../../api/types';
+import { Field } from '../../ui/Field';
+import { ErrorBox, Notice } from '../../ui/Feedback';
+import { useAuth } from './AuthProvider';
+import { splitErrors } from './formErrors';
+import { homePath, safeNext } from './homePath';
+import { RoleChoice } from './RoleChoice';
+
+const FIELDS = ['email', 'password', 'role'] as const;
+
+export function SignInPage() {
+  const { login, sessionEnded } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<Role>(params.get('role') === 'doctor' ? 'doctor' : 'patient');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [topError, setTopError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!email.trim()) local.email = 'Enter your email address.';
+    else if (!/^\S+@\S+\.\S+$/.test(email.trim())) local.email = 'Enter an email address like name@example.com.';
+    if (!password) local.password = 'Enter your password.';
+    setFieldErrors(local);
+    setTopError(null);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    try {
+      const user = await login({ email: email.trim(), password, role });
+      navigate(safeNext(params.get('next')) ?? homePath(user), { replace: true });
+    } catch (err) {
+      const { fields, top } = splitErrors(err, FIELDS);
+      setFieldErrors(fields);
+      setTopError(top);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="page page--narrow">
+      <h1>Sign in</h1>
+      {sessionEnded && <Notice>Your session has ended. Please sign in again.</Notice>}
+      <form className="card form" onSubmit={onSubmit} noValidate aria-busy={busy}>
+        <ErrorBox>{topError}</ErrorBox>
+        <RoleChoice value={role} onChange={setRole} />
+        <Field label="Email" error={fieldErrors.email}>
+          {(p) => (
+            <input {...p} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          )}
+        </Field>
+        <Field label="Password" error={fieldErrors.password}>
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
+          )}
+        </Field>
+        <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
+          Sign in
+        </button>
+        <p className="form__footer">
+          New to Health-Connect? <Link to="/signup">Create an account</Link>
+        </p>
+      </form>
+    </section>
+  );
+}

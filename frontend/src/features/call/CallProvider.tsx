@@ -1,0 +1,137 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { callsApi } from '../../api/endpoints';
+import { realtime } from '../../realtime/realtimeClient';
+import { useRealtimeEvent } from '../../realtime/hooks';
+import { useAuth } from '../auth/AuthProvider';
+import { CallController, type CallSnapshot } from './callController';
+import { isActive, type Peer } from './callMachine';
+import { CallEndedNotice } from './CallEndedNotice';
+import { CallScreen } from './CallScreen';
+import { IncomingCallDialog } from './IncomingCallDialog';
+import { Ringer } from './ringtone';
+
+interface CallContextValue {
+  snapshot: CallSnapshot | null;
+  /** Start a video call; returns false (with a reason) when one cannot be placed now. */
+  startCall: (peer: Peer, mode?: string) => { ok: true } | { ok: false; reason: string };
+  answer: () => void;
+  hangUp: () => void;
+  dismiss: () => void;
+  toggleMic: () => void;
+  toggleCamera: () => void;
+}
+
+const CallContext = createContext<CallContextValue | null>(null);
+
+const noopSubscribe = () => () => undefined;
+const nullSnapshot = () => null;
+
+function createController(selfId: string, ringer: Ringer): CallController {
+  return new CallController({
+    selfId,
+    send: (destination, body) => realtime.publish(destination, body),
+    getIceServers: async () => (await callsApi.iceServers()).iceServers as RTCIceServer[],
+    getUserMedia: (c) => {
+      if (!navigator.mediaDevices?.getUserMedia) {
+        return Promise.reject(Object.assign(new Error('This browser cannot use a camera here (a secure https page is needed).'), { name: 'SecurityError' }));
+      }
+      return navigator.mediaDevices.getUserMedia(c);
+    },
+    createPeerConnection: (config) => new RTCPeerConnection(config),
+    ring: (tone) => ringer.play(tone),
+  });
+}
+
+/** Owns the call for the whole app, so an incoming call shows on any page. */
+export function CallProvider({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const selfId = user?.id;
+  const [ringer] = useState(() => new Ringer());
+  const [controller, setController] = useState<CallController | null>(null);
+
+  useEffect(() => {
+    if (!selfId) return;
+    const c = createController(selfId, ringer);
+    setController(c);
+    return () => {
+      c.dispose();
+      setController(null);
+    };
+  }, [selfId, ringer]);
+
+  const snapshot = useSyncExternalStore(
+    controller?.subscribe ?? noopSubscribe,
+    controller?.getSnapshot ?? nullSnapshot,
+    nullSnapshot,
+  );
+
+  useRealtimeEvent('call-made', (payload) => controller?.dispatch({ type: 'REMOTE_OFFER', payload }));
+  useRealtimeEvent('call-answered', (payload) => controller?.dispatch({ type: 'REMOTE_ANSWER', payload }));
+  useRealtimeEvent('ice-candidate', (payload) => controller?.dispatch({ type: 'REMOTE_CANDIDATE', payload }));
+  useRealtimeEvent('call-rejected', (payload) => controller?.dispatch({ type: 'REMOTE_REJECTED', payload }));
+  useRealtimeEvent('call-ended', (payload) => controller?.dispatch({ type: 'REMOTE_ENDED', payload }));
+  useRealtimeEvent('call-failed', (payload) => controller?.dispatch({ type: 'CALL_FAILED', payload }));
+  useRealtimeEvent('call-answered-elsewhere', (payload) => controller?.dispatch({ type: 'ANSWERED_ELSEWHERE', payload }));
+  useRealtimeEvent('presence', (p) => {
+    if (!p.online) controller?.dispatch({ type: 'PEER_OFFLINE', userId: p.userId });
+  });
+  useRealtimeEvent('errors', (e) => {
+    const dest = e.destination ?? '';
+    if (!controller || !/call-user|answer-call/.test(dest)) return;
+    controller.dispatch({ type: 'SIGNALING_ERROR', message: e.detail || e.title || 'the server refused the call' });
+  });
+
+  const startCall = useCallback<CallContextValue['startCall']>(
+    (peer, mode = 'video') => {
+      if (!controller) return { ok: false, reason: 'Sign in to make calls.' };
+      if (isActive(controller.getSnapshot().call)) return { ok: false, reason: 'You are already in a call.' };
+      if (realtime.status !== 'connected') return { ok: false, reason: 'Not connected to the server yet. Try again in a moment.' };
+      if (typeof RTCPeerConnection === 'undefined') return { ok: false, reason: 'This browser does not support video calls.' };
+      controller.dispatch({ type: 'START', peer, mode });
+      return { ok: true };
+    },
+    [controller],
+  );
+
+  const value = useMemo<CallContextValue>(
+    () => ({
+      snapshot,
+      startCall,
+      answer: () => controller?.dispatch({ type: 'ANSWER' }),
+      hangUp: () => controller?.dispatch({ type: 'HANG_UP' }),
+      dismiss: () => controller?.dispatch({ type: 'DISMISS' }),
+      toggleMic: () => controller?.toggleMic(),
+      toggleCamera: () => controller?.toggleCamera(),
+    }),
+    [snapshot, startCall, controller],
+  );
+
+  const phase = snapshot?.call.phase;
+  const ringing = phase === 'incoming-ringing';
+  const onCallScreen = phase === 'outgoing-ringing' || phase === 'connecting' || phase === 'connected';
+
+  return (
+    <CallContext.Provider value={value}>
+      {/* While a call covers the page, the page underneath is inert for keyboards and screen readers. */}
+      <div className="app-content" inert={ringing || onCallScreen}>
+        {children}
+      </div>
+      {ringing && snapshot && <IncomingCallDialog snapshot={snapshot} onAnswer={value.answer} onDecline={value.hangUp} />}
+      {onCallScreen && snapshot && (
+        <CallScreen
+          snapshot={snapshot}
+          onHangUp={value.hangUp}
+          onToggleMic={value.toggleMic}
+          onToggleCamera={value.toggleCamera}
+        />
+      )}
+      {phase === 'ended' && snapshot && <CallEndedNotice snapshot={snapshot} onClose={value.dismiss} />}
+    </CallContext.Provider>
+  );
+}
+
+export function useCall(): CallContextValue {
+  const ctx = useContext(CallContext);
+  if (!ctx) throw new Error('useCall outside CallProvider');
+  return ctx;
+}

@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { useRealtimeStatus } from '../../realtime/hooks';
+import { useCall } from './CallProvider';
+
+/** "Start video call" with a person we are connected to; explains itself when it cannot. */
+export function StartCallButton({ peerId, peerName, className }: { peerId: string; peerName: string; className?: string }) {
+  const { startCall, snapshot } = useCall();
+  const status = useRealtimeStatus();
+  const [error, setError] = useState<string | null>(null);
+  const busy = !!snapshot && snapshot.call.phase !== 'idle' && snapshot.call.phase !== 'ended';
+  return (
+    <span className={`start-call${className ? ` ${className}` : ''}`}>
+      <button
+        type="button"
+        className="btn btn--primary"
+        disabled={busy}
+        title={status !== 'connected' ? 'Connecting to the server…' : undefined}
+        onClick={() => {
+          const r = startCall({ id: peerId, name: peerName });
+          setError(r.ok ? null : r.reason);
+        }}
+      >
+        Start video call
+      </button>
+      {error && (
+        <span className="inline-error" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

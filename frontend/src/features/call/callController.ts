@@ -1,0 +1,347 @@
+/**
+ * The thin, imperative half of calling: runs the effects the state machine asks for
+ * against RTCPeerConnection, getUserMedia, the signalling channel, timers and the
+ * ring tone, and feeds what happens back into the machine as events.
+ */
+import type { IceCandidate, SessionDescription } from '../../api/types';
+import {
+  initialCallState,
+  transition,
+  type CallEffect,
+  type CallEvent,
+  type CallState,
+  type RingTone,
+  type TimerName,
+} from './callMachine';
+
+export interface CallControllerDeps {
+  selfId: string;
+  /** SEND a STOMP frame; false when the realtime connection is down. */
+  send: (destination: string, body: Record<string, unknown>) => boolean;
+  getIceServers: () => Promise<RTCIceServer[]>;
+  getUserMedia: (constraints: MediaStreamConstraints) => Promise<MediaStream>;
+  createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection;
+  ring: (tone: RingTone) => void;
+  now?: () => number;
+}
+
+export interface CallSnapshot {
+  call: CallState;
+  localStream: MediaStream | null;
+  remoteStream: MediaStream | null;
+  micOn: boolean;
+  cameraOn: boolean;
+  /** Whether we have a camera track at all (audio-only fallback otherwise). */
+  hasVideo: boolean;
+}
+
+export class CallController {
+  private snapshot: CallSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly queue: CallEvent[] = [];
+  private processing = false;
+  private pc: RTCPeerConnection | null = null;
+  /** Bumped on every close, so async work for an old connection stops. */
+  private generation = 0;
+  private readonly timers = new Map<TimerName, ReturnType<typeof setTimeout>>();
+  private readonly deps: CallControllerDeps;
+
+  constructor(deps: CallControllerDeps) {
+    this.deps = deps;
+    this.snapshot = {
+      call: initialCallState(deps.selfId),
+      localStream: null,
+      remoteStream: null,
+      micOn: true,
+      cameraOn: true,
+      hasVideo: false,
+    };
+  }
+
+  getSnapshot = (): CallSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Feed an event; events raised while effects run are queued, so order is kept. */
+  dispatch = (event: CallEvent): void => {
+    this.queue.push(event);
+    if (this.processing) return;
+    this.processing = true;
+    try {
+      while (this.queue.length) {
+        const next = this.queue.shift()!;
+        const { state, effects } = transition(this.snapshot.call, next);
+        if (state !== this.snapshot.call) this.update({ call: state });
+        for (const effect of effects) this.run(effect);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+
+  toggleMic = (): void => {
+    const on = !this.snapshot.micOn;
+    this.snapshot.localStream?.getAudioTracks().forEach((t) => (t.enabled = on));
+    this.update({ micOn: on });
+  };
+
+  toggleCamera = (): void => {
+    const on = !this.snapshot.cameraOn;
+    this.snapshot.localStream?.getVideoTracks().forEach((t) => (t.enabled = on));
+    this.update({ cameraOn: on });
+  };
+
+  /** Release everything (sign-out, unmount). */
+  dispose(): void {
+    if (this.snapshot.call.phase !== 'idle' && this.snapshot.call.phase !== 'ended') this.dispatch({ type: 'HANG_UP' });
+    this.closePeer();
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.deps.ring(null);
+    this.listeners.clear();
+  }
+
+  private update(patch: Partial<CallSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    this.listeners.forEach((l) => l());
+  }
+
+  private run(effect: CallEffect): void {
+    switch (effect.type) {
+      case 'send':
+        if (!this.deps.send(effect.destination, effect.body)) {
+          const hangingUp = effect.destination === '/app/end-call' || effect.destination === '/app/reject-call';
+          if (!hangingUp) this.dispatch({ type: 'SIGNALING_ERROR', message: 'lost the connection to the server' });
+        }
+        return;
+      case 'ring':
+        this.deps.ring(effect.tone);
+        return;
+      case 'timer':
+        this.setTimer(effect.name, effect.ms);
+        return;
+      case 'close':
+        this.closePeer();
+        return;
+      case 'prepare-offer':
+        void this.guard(this.prepareOffer());
+        return;
+      case 'accept-offer':
+        void this.guard(this.acceptOffer(effect.offer));
+        return;
+      case 'apply-answer':
+        void this.guard(this.applyAnswer(effect.answer));
+        return;
+      case 'apply-renegotiation-offer':
+        void this.guard(this.applyRenegotiationOffer(effect.offer));
+        return;
+      case 'add-candidate':
+        this.addCandidate(effect.candidate);
+        return;
+      case 'restart-ice':
+        void this.guard(this.restartIce());
+        return;
+    }
+  }
+
+  private setTimer(name: TimerName, ms: number | null): void {
+    const existing = this.timers.get(name);
+    if (existing) clearTimeout(existing);
+    this.timers.delete(name);
+    if (ms === null) return;
+    this.timers.set(
+      name,
+      setTimeout(() => {
+        this.timers.delete(name);
+        this.dispatch({ type: name === 'ring' ? 'RING_TIMEOUT' : 'FAILURE_TIMEOUT' });
+      }, ms),
+    );
+  }
+
+  /** Runs async WebRTC work; failures of the current call end it, stale ones are dropped. */
+  private async guard(work: Promise<void>): Promise<void> {
+    const gen = this.generation;
+    try {
+      await work;
+    } catch (e) {
+      if (gen !== this.generation) return;
+      const err = e as { name?: string; message?: string };
+      if (err && err.name === 'StaleCall') return;
+      const media = err?.name && /NotAllowed|NotFound|NotReadable|Overconstrained|Security/.test(err.name);
+      this.dispatch(
+        media
+          ? { type: 'MEDIA_ERROR', message: mediaErrorText(err.name!) }
+          : { type: 'SIGNALING_ERROR', message: err?.message || 'unexpected error' },
+      );
+    }
+  }
+
+  private checkCurrent(gen: number): void {
+    if (gen !== this.generation) throw Object.assign(new Error('stale call'), { name: 'StaleCall' });
+  }
+
+  private async createPeer(): Promise<{ pc: RTCPeerConnection; gen: number }> {
+    const gen = this.generation;
+    let iceServers: RTCIceServer[] = [];
+    try {
+      iceServers = await this.deps.getIceServers();
+    } catch {
+      // Fall back to host candidates only; works on one network.
+    }
+    this.checkCurrent(gen);
+    const pc = this.deps.createPeerConnection({ iceServers });
+    this.pc = pc;
+    const remote = new MediaStream();
+    this.update({ remoteStream: remote });
+    pc.onicecandidate = (e) => {
+      if (gen !== this.generation || !e.candidate) return;
+      this.dispatch({ type: 'LOCAL_CANDIDATE', candidate: e.candidate.toJSON() });
+    };
+    pc.ontrack = (e) => {
+      if (gen !== this.generation) return;
+      const stream = this.snapshot.remoteStream ?? remote;
+      if (!stream.getTracks().includes(e.track)) stream.addTrack(e.track);
+      // A new object so React re-renders consumers of the stream.
+      this.update({ remoteStream: new MediaStream(stream.getTracks()) });
+    };
+    pc.onconnectionstatechange = () => {
+      if (gen !== this.generation) return;
+      this.dispatch({ type: 'CONNECTION_STATE', state: pc.connectionState, at: (this.deps.now ?? Date.now)() });
+    };
+    return { pc, gen };
+  }
+
+  private async getLocalMedia(gen: number): Promise<MediaStream> {
+    let stream: MediaStream;
+    try {
+      stream = await this.deps.getUserMedia({ video: true, audio: true });
+    } catch (e) {
+      const name = (e as { name?: string }).name ?? '';
+      if (name === 'NotAllowedError' || name === 'SecurityError') throw e;
+      // No camera (or it is busy): carry on with the microphone alone.
+      stream = await this.deps.getUserMedia({ audio: true, video: false });
+    }
+    if (gen !== this.generation) {
+      stream.getTracks().forEach((t) => t.stop());
+      this.checkCurrent(gen);
+    }
+    stream.getAudioTracks().forEach((t) => (t.enabled = this.snapshot.micOn));
+    stream.getVideoTracks().forEach((t) => (t.enabled = this.snapshot.cameraOn));
+    this.update({ localStream: stream, hasVideo: stream.getVideoTracks().length > 0 });
+    return stream;
+  }
+
+  private async prepareOffer(): Promise<void> {
+    const { pc, gen } = await this.createPeer();
+    const stream = await this.getLocalMedia(gen);
+    stream.getTracks().forEach((t) => pc.addTrack(t, stream));
+    if (stream.getVideoTracks().length === 0) pc.addTransceiver('video', { direction: 'recvonly' });
+    const offer = await pc.createOffer();
+    this.checkCurrent(gen);
+    await pc.setLocalDescription(offer);
+    this.checkCurrent(gen);
+    this.dispatch({ type: 'OFFER_READY', offer: toInit(pc.localDescription ?? offer) });
+  }
+
+  private async acceptOffer(offer: SessionDescription): Promise<void> {
+    const { pc, gen } = await this.createPeer();
+    await pc.setRemoteDescription(normalizeDescription(offer, 'offer'));
+    this.checkCurrent(gen);
+    this.dispatch({ type: 'REMOTE_DESCRIPTION_SET' });
+    const stream = await this.getLocalMedia(gen);
+    stream.getTracks().forEach((t) => pc.addTrack(t, stream));
+    const answer = await pc.createAnswer();
+    this.checkCurrent(gen);
+    await pc.setLocalDescription(answer);
+    this.checkCurrent(gen);
+    this.dispatch({ type: 'ANSWER_READY', answer: toInit(pc.localDescription ?? answer) });
+  }
+
+  private async applyAnswer(answer: SessionDescription): Promise<void> {
+    const pc = this.pc;
+    const gen = this.generation;
+    if (!pc) return;
+    await pc.setRemoteDescription(normalizeDescription(answer, 'answer'));
+    this.checkCurrent(gen);
+    this.dispatch({ type: 'REMOTE_DESCRIPTION_SET' });
+  }
+
+  private async applyRenegotiationOffer(offer: SessionDescription): Promise<void> {
+    const pc = this.pc;
+    const gen = this.generation;
+    if (!pc) return;
+    await pc.setRemoteDescription(normalizeDescription(offer, 'offer'));
+    this.checkCurrent(gen);
+    this.dispatch({ type: 'REMOTE_DESCRIPTION_SET' });
+    const answer = await pc.createAnswer();
+    this.checkCurrent(gen);
+    await pc.setLocalDescription(answer);
+    this.checkCurrent(gen);
+    this.dispatch({ type: 'ANSWER_READY', answer: toInit(pc.localDescription ?? answer) });
+  }
+
+  private async restartIce(): Promise<void> {
+    const pc = this.pc;
+    const gen = this.generation;
+    if (!pc) return;
+    pc.restartIce();
+    const offer = await pc.createOffer({ iceRestart: true });
+    this.checkCurrent(gen);
+    await pc.setLocalDescription(offer);
+    this.checkCurrent(gen);
+    this.dispatch({ type: 'OFFER_READY', offer: toInit(pc.localDescription ?? offer) });
+  }
+
+  private addCandidate(candidate: IceCandidate): void {
+    const pc = this.pc;
+    if (!pc) return;
+    pc.addIceCandidate(candidate).catch(() => {
+      // A candidate for an old ICE generation: harmless.
+    });
+  }
+
+  private closePeer(): void {
+    this.generation++;
+    const pc = this.pc;
+    this.pc = null;
+    if (pc) {
+      pc.onicecandidate = null;
+      pc.ontrack = null;
+      pc.onconnectionstatechange = null;
+      try {
+        pc.close();
+      } catch {
+        /* already closed */
+      }
+    }
+    this.snapshot.localStream?.getTracks().forEach((t) => t.stop());
+    this.update({ localStream: null, remoteStream: null, micOn: true, cameraOn: true, hasVideo: false });
+  }
+}
+
+function toInit(d: RTCSessionDescriptionInit | RTCSessionDescription): SessionDescription {
+  return { type: d.type, sdp: d.sdp };
+}
+
+/** Accepts `{type, sdp}` or a bare SDP string from the wire. */
+function normalizeDescription(d: SessionDescription | string, type: RTCSdpType): RTCSessionDescriptionInit {
+  if (typeof d === 'string') return { type, sdp: d };
+  return { type: d.type ?? type, sdp: d.sdp };
+}
+
+function mediaErrorText(name: string): string {
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return 'access was blocked. Allow camera and microphone for this site in your browser settings, then try again.';
+    case 'NotFoundError':
+      return 'no microphone was found.';
+    case 'NotReadableError':
+      return 'the device is in use by another application.';
+    default:
+      return 'the device could not be started.';
+  }
+}

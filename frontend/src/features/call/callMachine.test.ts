@@ -1,0 +1,406 @@
+import { describe, expect, it } from 'vitest';
+import {
+  endMessage,
+  initialCallState,
+  MAX_ICE_RESTARTS,
+  transition,
+  type CallEffect,
+  type CallEvent,
+  type CallState,
+} from './callMachine';
+
+const OFFER = { type: 'offer', sdp: 'v=0 offer' } as const;
+const ANSWER = { type: 'answer', sdp: 'v=0 answer' } as const;
+const cand = (n: number) => ({ candidate: `candidate:${n}`, sdpMid: '0', sdpMLineIndex: 0 });
+
+/** Runs events in order, collecting every effect. */
+function run(state: CallState, ...events: CallEvent[]): { state: CallState; effects: CallEffect[] } {
+  const effects: CallEffect[] = [];
+  for (const e of events) {
+    const t = transition(state, e);
+    state = t.state;
+    effects.push(...t.effects);
+  }
+  return { state, effects };
+}
+
+const sends = (effects: CallEffect[]) =>
+  effects.filter((e): e is Extract<CallEffect, { type: 'send' }> => e.type === 'send');
+
+// alice < bob lexicographically
+const ALICE = 'a1111';
+const BOB = 'b2222';
+
+function outgoing(selfId = ALICE, peerId = BOB) {
+  return run(
+    initialCallState(selfId),
+    { type: 'START', peer: { id: peerId, name: 'Peer' } },
+    { type: 'OFFER_READY', offer: OFFER },
+  );
+}
+
+function incoming(selfId = BOB, from = ALICE, callId = 'c-1') {
+  return run(initialCallState(selfId), {
+    type: 'REMOTE_OFFER',
+    payload: { from, fromName: 'Caller', offer: OFFER, callId },
+  });
+}
+
+function connecting() {
+  const { state } = incoming();
+  return run(state, { type: 'ANSWER' });
+}
+
+function connected() {
+  const { state } = connecting();
+  return run(state, { type: 'REMOTE_DESCRIPTION_SET' }, { type: 'CONNECTION_STATE', state: 'connected', at: 1000 });
+}
+
+describe('call machine: starting and answering', () => {
+  it('a started call prepares an offer, rings and sends call-user once the offer is ready', () => {
+    const t1 = transition(initialCallState(ALICE), { type: 'START', peer: { id: BOB, name: 'Bob' }, mode: 'video' });
+    expect(t1.state.phase).toBe('outgoing-ringing');
+    expect(t1.effects).toEqual([
+      { type: 'prepare-offer', mode: 'video' },
+      { type: 'ring', tone: 'outgoing' },
+      { type: 'timer', name: 'ring', ms: 45_000 },
+    ]);
+    const t2 = transition(t1.state, { type: 'OFFER_READY', offer: OFFER });
+    expect(sends(t2.effects)).toEqual([
+      { type: 'send', destination: '/app/call-user', body: { to: BOB, offer: OFFER, mode: 'video' } },
+    ]);
+  });
+
+  it('local candidates gathered before the offer is sent go out after it, in order', () => {
+    const { state, effects } = run(
+      initialCallState(ALICE),
+      { type: 'START', peer: { id: BOB, name: 'Bob' } },
+      { type: 'LOCAL_CANDIDATE', candidate: cand(1) },
+      { type: 'LOCAL_CANDIDATE', candidate: cand(2) },
+      { type: 'OFFER_READY', offer: OFFER },
+      { type: 'LOCAL_CANDIDATE', candidate: cand(3) },
+    );
+    expect(state.pendingLocalCandidates).toEqual([]);
+    expect(sends(effects).map((s) => [s.destination, s.body.candidate ?? null])).toEqual([
+      ['/app/call-user', null],
+      ['/app/ice-candidate', cand(1)],
+      ['/app/ice-candidate', cand(2)],
+      ['/app/ice-candidate', cand(3)],
+    ]);
+  });
+
+  it('an incoming offer rings; Answer accepts the offer and the answer goes back with the callId', () => {
+    const { state } = incoming();
+    expect(state.phase).toBe('incoming-ringing');
+    expect(state.peer).toEqual({ id: ALICE, name: 'Caller' });
+
+    const answered = run(state, { type: 'ANSWER' }, { type: 'ANSWER_READY', answer: ANSWER });
+    expect(answered.state.phase).toBe('connecting');
+    expect(answered.effects).toContainEqual({ type: 'ring', tone: null });
+    expect(answered.effects).toContainEqual({ type: 'accept-offer', offer: OFFER });
+    expect(sends(answered.effects)).toEqual([
+      { type: 'send', destination: '/app/answer-call', body: { to: ALICE, answer: ANSWER, callId: 'c-1' } },
+    ]);
+  });
+
+  it('the caller applies the answer, learns the callId and reaches connected', () => {
+    const { state } = outgoing();
+    const r = run(
+      state,
+      { type: 'REMOTE_ANSWER', payload: { from: BOB, answer: ANSWER, callId: 'c-9' } },
+      { type: 'REMOTE_DESCRIPTION_SET' },
+      { type: 'CONNECTION_STATE', state: 'connected', at: 5000 },
+    );
+    expect(r.effects).toContainEqual({ type: 'apply-answer', answer: ANSWER });
+    expect(r.state.phase).toBe('connected');
+    expect(r.state.callId).toBe('c-9');
+    expect(r.state.connectedAt).toBe(5000);
+    expect(r.state.connectionState).toBe('connected');
+  });
+});
+
+describe('call machine: ICE candidate buffering', () => {
+  it('buffers remote candidates that arrive while ringing and flushes them in order after the remote description is set', () => {
+    const { state: ringing } = incoming();
+    const buffered = run(
+      ringing,
+      { type: 'REMOTE_CANDIDATE', payload: { from: ALICE, candidate: cand(1), callId: 'c-1' } },
+      { type: 'REMOTE_CANDIDATE', payload: { from: ALICE, candidate: cand(2), callId: 'c-1' } },
+      { type: 'ANSWER' },
+      { type: 'REMOTE_CANDIDATE', payload: { from: ALICE, candidate: cand(3), callId: 'c-1' } },
+    );
+    expect(buffered.effects.filter((e) => e.type === 'add-candidate')).toEqual([]);
+    expect(buffered.state.pendingRemoteCandidates).toEqual([cand(1), cand(2), cand(3)]);
+
+    const flushed = transition(buffered.state, { type: 'REMOTE_DESCRIPTION_SET' });
+    expect(flushed.effects).toEqual([
+      { type: 'add-candidate', candidate: cand(1) },
+      { type: 'add-candidate', candidate: cand(2) },
+      { type: 'add-candidate', candidate: cand(3) },
+    ]);
+    expect(flushed.state.pendingRemoteCandidates).toEqual([]);
+
+    const later = transition(flushed.state, {
+      type: 'REMOTE_CANDIDATE',
+      payload: { from: ALICE, candidate: cand(4), callId: 'c-1' },
+    });
+    expect(later.effects).toEqual([{ type: 'add-candidate', candidate: cand(4) }]);
+  });
+
+  it('the caller buffers candidates until the answer is applied', () => {
+    const { state } = outgoing();
+    const r = run(
+      state,
+      { type: 'REMOTE_ANSWER', payload: { from: BOB, answer: ANSWER, callId: 'c-9' } },
+      { type: 'REMOTE_CANDIDATE', payload: { from: BOB, candidate: cand(1), callId: 'c-9' } },
+    );
+    expect(r.effects.some((e) => e.type === 'add-candidate')).toBe(false);
+    expect(transition(r.state, { type: 'REMOTE_DESCRIPTION_SET' }).effects).toEqual([
+      { type: 'add-candidate', candidate: cand(1) },
+    ]);
+  });
+
+  it('ignores candidates from anyone but the peer', () => {
+    const { state } = connected();
+    const t = transition(state, { type: 'REMOTE_CANDIDATE', payload: { from: 'intruder', candidate: cand(1) } });
+    expect(t.effects).toEqual([]);
+  });
+});
+
+describe('call machine: glare', () => {
+  const bobsOffer = { from: BOB, fromName: 'Bob', offer: OFFER, callId: 'c-bob' };
+  const alicesOffer = { from: ALICE, fromName: 'Alice', offer: OFFER, callId: 'c-alice' };
+
+  it('the side with the smaller id keeps its outgoing call and ignores the other offer', () => {
+    const { state } = outgoing(ALICE, BOB);
+    const r = run(
+      state,
+      { type: 'REMOTE_OFFER', payload: bobsOffer },
+      { type: 'REMOTE_CANDIDATE', payload: { from: BOB, candidate: cand(1), callId: 'c-bob' } },
+      { type: 'REMOTE_ENDED', payload: { from: BOB, callId: 'c-bob' } },
+    );
+    expect(r.state.phase).toBe('outgoing-ringing');
+    expect(r.state.direction).toBe('outgoing');
+    expect(r.state.pendingRemoteCandidates).toEqual([]);
+    expect(r.effects).toEqual([]);
+
+    // Bob then answers Alice's offer as usual.
+    const answered = transition(r.state, { type: 'REMOTE_ANSWER', payload: { from: BOB, answer: ANSWER, callId: 'c-alice' } });
+    expect(answered.state.phase).toBe('connecting');
+  });
+
+  it('the side with the larger id drops its own offer and answers the other one without a prompt', () => {
+    const { state } = outgoing(BOB, ALICE);
+    const t = transition(state, { type: 'REMOTE_OFFER', payload: alicesOffer });
+    expect(t.state.phase).toBe('connecting');
+    expect(t.state.direction).toBe('incoming');
+    expect(t.state.callId).toBe('c-alice');
+    expect(t.effects).toEqual([
+      { type: 'ring', tone: null },
+      { type: 'timer', name: 'ring', ms: null },
+      { type: 'close' },
+      { type: 'accept-offer', offer: OFFER },
+    ]);
+    // It must not tell Alice to end: that would kill the call she keeps.
+    expect(sends(t.effects)).toEqual([]);
+
+    const a = transition(t.state, { type: 'ANSWER_READY', answer: ANSWER });
+    expect(sends(a.effects)).toEqual([
+      { type: 'send', destination: '/app/answer-call', body: { to: ALICE, answer: ANSWER, callId: 'c-alice' } },
+    ]);
+  });
+
+  it('an offer from a third person during a call is rejected and the call goes on', () => {
+    const { state } = connected();
+    const t = transition(state, {
+      type: 'REMOTE_OFFER',
+      payload: { from: 'carol', fromName: 'Carol', offer: OFFER, callId: 'c-carol' },
+    });
+    expect(t.state).toBe(state);
+    expect(sends(t.effects)).toEqual([
+      { type: 'send', destination: '/app/reject-call', body: { to: 'carol', callId: 'c-carol' } },
+    ]);
+  });
+});
+
+describe('call machine: hang-up from every state', () => {
+  const cleanup: CallEffect[] = [
+    { type: 'ring', tone: null },
+    { type: 'timer', name: 'ring', ms: null },
+    { type: 'timer', name: 'failure', ms: null },
+    { type: 'close' },
+  ];
+
+  it('outgoing-ringing sends end-call to the callee', () => {
+    const { state } = outgoing();
+    const t = transition(state, { type: 'HANG_UP' });
+    expect(t.state.phase).toBe('ended');
+    expect(t.state.endReason).toBe('hung-up');
+    expect(t.effects).toEqual([{ type: 'send', destination: '/app/end-call', body: { to: BOB } }, ...cleanup]);
+  });
+
+  it('incoming-ringing declines with reject-call', () => {
+    const { state } = incoming();
+    const t = transition(state, { type: 'HANG_UP' });
+    expect(t.state.phase).toBe('ended');
+    expect(t.state.endReason).toBe('declined-by-me');
+    expect(t.effects).toEqual([
+      { type: 'send', destination: '/app/reject-call', body: { to: ALICE, callId: 'c-1' } },
+      ...cleanup,
+    ]);
+  });
+
+  it('connecting sends end-call with the callId', () => {
+    const { state } = connecting();
+    const t = transition(state, { type: 'HANG_UP' });
+    expect(t.state.phase).toBe('ended');
+    expect(t.effects).toEqual([
+      { type: 'send', destination: '/app/end-call', body: { to: ALICE, callId: 'c-1' } },
+      ...cleanup,
+    ]);
+  });
+
+  it('connected sends end-call with the callId', () => {
+    const { state } = connected();
+    expect(state.phase).toBe('connected');
+    const t = transition(state, { type: 'HANG_UP' });
+    expect(t.state.phase).toBe('ended');
+    expect(t.state.endReason).toBe('hung-up');
+    expect(t.effects).toEqual([
+      { type: 'send', destination: '/app/end-call', body: { to: ALICE, callId: 'c-1' } },
+      ...cleanup,
+    ]);
+  });
+
+  it('hang-up when idle or ended does nothing', () => {
+    expect(transition(initialCallState(ALICE), { type: 'HANG_UP' }).effects).toEqual([]);
+    const { state } = run(outgoing().state, { type: 'HANG_UP' });
+    expect(transition(state, { type: 'HANG_UP' }).effects).toEqual([]);
+  });
+
+  it('dismissing an ended call goes back to idle', () => {
+    const { state } = run(outgoing().state, { type: 'HANG_UP' }, { type: 'DISMISS' });
+    expect(state).toEqual(initialCallState(ALICE));
+  });
+});
+
+describe('call machine: the other side ends it', () => {
+  it.each([
+    ['offline', 'offline'],
+    ['busy', 'busy'],
+  ] as const)('call-failed %s ends the outgoing call with that reason and sends nothing', (reason, expected) => {
+    const { state } = outgoing();
+    const t = transition(state, { type: 'CALL_FAILED', payload: { to: BOB, reason } });
+    expect(t.state.phase).toBe('ended');
+    expect(t.state.endReason).toBe(expected);
+    expect(sends(t.effects)).toEqual([]);
+    expect(t.effects).toContainEqual({ type: 'close' });
+    expect(endMessage(t.state)).toMatch(reason === 'offline' ? /offline/ : /another call/);
+  });
+
+  it('call-rejected ends the outgoing call as declined', () => {
+    const { state } = outgoing();
+    const t = transition(state, { type: 'REMOTE_REJECTED', payload: { from: BOB } });
+    expect(t.state.endReason).toBe('declined');
+    expect(t.effects).toContainEqual({ type: 'ring', tone: null });
+    expect(sends(t.effects)).toEqual([]);
+  });
+
+  it('call-rejected from someone else is ignored', () => {
+    const { state } = outgoing();
+    expect(transition(state, { type: 'REMOTE_REJECTED', payload: { from: 'carol' } }).state).toBe(state);
+  });
+
+  it('answered-elsewhere stops the ringing for that call only', () => {
+    const { state } = incoming();
+    expect(transition(state, { type: 'ANSWERED_ELSEWHERE', payload: { callId: 'other' } }).state.phase).toBe(
+      'incoming-ringing',
+    );
+    const t = transition(state, { type: 'ANSWERED_ELSEWHERE', payload: { callId: 'c-1' } });
+    expect(t.state.phase).toBe('ended');
+    expect(t.state.endReason).toBe('answered-elsewhere');
+    expect(t.effects).toContainEqual({ type: 'ring', tone: null });
+    expect(sends(t.effects)).toEqual([]);
+  });
+
+  it('call-ended while ringing is a missed call; while connected the peer hung up', () => {
+    expect(transition(incoming().state, { type: 'REMOTE_ENDED', payload: { from: ALICE, callId: 'c-1' } }).state.endReason).toBe(
+      'missed',
+    );
+    const t = transition(connected().state, { type: 'REMOTE_ENDED', payload: { from: ALICE, callId: 'c-1' } });
+    expect(t.state.endReason).toBe('remote-hung-up');
+    expect(sends(t.effects)).toEqual([]);
+  });
+
+  it('the peer going offline mid-call ends it cleanly', () => {
+    const t = transition(connected().state, { type: 'PEER_OFFLINE', userId: ALICE });
+    expect(t.state.phase).toBe('ended');
+    expect(t.state.endReason).toBe('peer-left');
+    expect(t.effects).toContainEqual({ type: 'close' });
+  });
+
+  it('no answer within the ring timeout hangs up and says so', () => {
+    const t = transition(outgoing().state, { type: 'RING_TIMEOUT' });
+    expect(t.state.endReason).toBe('no-answer');
+    expect(sends(t.effects)).toEqual([{ type: 'send', destination: '/app/end-call', body: { to: BOB } }]);
+  });
+});
+
+describe('call machine: connection failure', () => {
+  function callerConnected() {
+    const { state } = outgoing();
+    return run(
+      state,
+      { type: 'REMOTE_ANSWER', payload: { from: BOB, answer: ANSWER, callId: 'c-9' } },
+      { type: 'REMOTE_DESCRIPTION_SET' },
+      { type: 'CONNECTION_STATE', state: 'connected', at: 1 },
+    ).state;
+  }
+
+  it('the caller restarts ICE with a new offer, then gives up with a network message', () => {
+    let state = callerConnected();
+    for (let i = 0; i < MAX_ICE_RESTARTS; i++) {
+      const t = run(state, { type: 'CONNECTION_STATE', state: 'failed', at: 2 }, { type: 'OFFER_READY', offer: OFFER });
+      expect(t.effects).toContainEqual({ type: 'restart-ice' });
+      expect(sends(t.effects)).toEqual([
+        { type: 'send', destination: '/app/call-user', body: { to: BOB, offer: OFFER, mode: 'video', callId: 'c-9' } },
+      ]);
+      expect(t.state.phase).toBe('connected');
+      state = t.state;
+    }
+    const last = transition(state, { type: 'CONNECTION_STATE', state: 'failed', at: 3 });
+    expect(last.state.phase).toBe('ended');
+    expect(last.state.endReason).toBe('network');
+    expect(endMessage(last.state)).toMatch(/TURN/);
+    expect(sends(last.effects)).toEqual([
+      { type: 'send', destination: '/app/end-call', body: { to: BOB, callId: 'c-9' } },
+    ]);
+  });
+
+  it('the callee answers a restart offer from the peer', () => {
+    const t = transition(connected().state, {
+      type: 'REMOTE_OFFER',
+      payload: { from: ALICE, fromName: 'Caller', offer: OFFER, callId: 'c-1' },
+    });
+    expect(t.effects).toEqual([{ type: 'apply-renegotiation-offer', offer: OFFER }]);
+    expect(t.state.phase).toBe('connected');
+  });
+
+  it('the callee does not hang forever when the connection stays failed', () => {
+    let state = connected().state;
+    state = transition(state, { type: 'CONNECTION_STATE', state: 'failed', at: 2 }).state;
+    for (let i = 0; i < MAX_ICE_RESTARTS - 1; i++) state = transition(state, { type: 'FAILURE_TIMEOUT' }).state;
+    expect(state.phase).toBe('connected');
+    const t = transition(state, { type: 'FAILURE_TIMEOUT' });
+    expect(t.state.phase).toBe('ended');
+    expect(t.state.endReason).toBe('network');
+  });
+
+  it('recovering to connected clears the failure timer', () => {
+    const failed = transition(connected().state, { type: 'CONNECTION_STATE', state: 'disconnected', at: 2 });
+    expect(failed.effects).toContainEqual({ type: 'timer', name: 'failure', ms: expect.any(Number) });
+    const ok = transition(failed.state, { type: 'CONNECTION_STATE', state: 'connected', at: 3 });
+    expect(ok.effects).toEqual([{ type: 'timer', name: 'failure', ms: null }]);
+    expect(ok.state.connectedAt).toBe(1000);
+  });
+});

@@ -1,0 +1,555 @@
+/**
+ * The video-call state machine: pure, no browser APIs. `transition(state, event)`
+ * returns the next state and the effects the controller must carry out (signals to
+ * send, RTCPeerConnection work, ringing, timers). See callController.ts for the
+ * thin part that talks to WebRTC.
+ *
+ *   idle ─START──────────▶ outgoing-ringing ─REMOTE_ANSWER─▶ connecting ─connected─▶ connected
+ *   idle ─REMOTE_OFFER───▶ incoming-ringing ─ANSWER────────▶ connecting
+ *   any active ─HANG_UP / remote end / failure / timeout──▶ ended ─DISMISS─▶ idle
+ */
+import type {
+  CallAnsweredElsewherePayload,
+  CallAnsweredPayload,
+  CallFailedPayload,
+  CallMadePayload,
+  CallPeerPayload,
+  IceCandidate,
+  IceCandidatePayload,
+  SessionDescription,
+} from '../../api/types';
+
+export type CallPhase = 'idle' | 'outgoing-ringing' | 'incoming-ringing' | 'connecting' | 'connected' | 'ended';
+
+export type EndReason =
+  | 'hung-up' // we hung up
+  | 'declined-by-me' // we declined an incoming call
+  | 'remote-hung-up'
+  | 'declined' // the callee declined
+  | 'offline'
+  | 'busy'
+  | 'no-answer' // our ring timeout
+  | 'missed' // an incoming call stopped ringing unanswered
+  | 'answered-elsewhere'
+  | 'network' // ICE failed for good
+  | 'peer-left' // the peer went offline mid-call
+  | 'media-error'
+  | 'signaling-error';
+
+export interface Peer {
+  id: string;
+  name: string;
+}
+
+export type ConnectionState = RTCPeerConnectionState;
+
+export interface CallState {
+  phase: CallPhase;
+  selfId: string;
+  peer: Peer | null;
+  direction: 'outgoing' | 'incoming' | null;
+  /** The server's id for this call; the caller learns it with the answer. */
+  callId: string | null;
+  mode: string;
+  /** The offer of a ringing incoming call, kept until the user answers. */
+  remoteOffer: SessionDescription | null;
+  remoteDescriptionSet: boolean;
+  /** Remote ICE candidates that arrived before the remote description was set, in order. */
+  pendingRemoteCandidates: IceCandidate[];
+  /** Whether our offer has gone out; local candidates wait for it. */
+  offerSent: boolean;
+  pendingLocalCandidates: IceCandidate[];
+  /** Call ids whose signals we drop (the peer's offer that lost a glare). */
+  ignoredCallIds: string[];
+  connectionState: ConnectionState;
+  restartAttempts: number;
+  connectedAt: number | null;
+  endReason: EndReason | null;
+  endDetail: string | null;
+}
+
+export type CallEvent =
+  | { type: 'START'; peer: Peer; mode?: string }
+  | { type: 'OFFER_READY'; offer: SessionDescription }
+  | { type: 'LOCAL_CANDIDATE'; candidate: IceCandidate }
+  | { type: 'REMOTE_OFFER'; payload: CallMadePayload }
+  | { type: 'ANSWER' }
+  | { type: 'ANSWER_READY'; answer: SessionDescription }
+  | { type: 'REMOTE_ANSWER'; payload: CallAnsweredPayload }
+  | { type: 'REMOTE_DESCRIPTION_SET' }
+  | { type: 'REMOTE_CANDIDATE'; payload: IceCandidatePayload }
+  | { type: 'HANG_UP' }
+  | { type: 'REMOTE_REJECTED'; payload: CallPeerPayload }
+  | { type: 'REMOTE_ENDED'; payload: CallPeerPayload }
+  | { type: 'CALL_FAILED'; payload: CallFailedPayload }
+  | { type: 'ANSWERED_ELSEWHERE'; payload: CallAnsweredElsewherePayload }
+  | { type: 'CONNECTION_STATE'; state: ConnectionState; at: number }
+  | { type: 'RING_TIMEOUT' }
+  | { type: 'FAILURE_TIMEOUT' }
+  | { type: 'PEER_OFFLINE'; userId: string }
+  | { type: 'MEDIA_ERROR'; message: string }
+  | { type: 'SIGNALING_ERROR'; message: string }
+  | { type: 'DISMISS' };
+
+export type TimerName = 'ring' | 'failure';
+export type RingTone = 'incoming' | 'outgoing' | null;
+
+export type CallEffect =
+  /** Create the peer connection, get local media, create and set an offer → OFFER_READY. */
+  | { type: 'prepare-offer'; mode: string }
+  /** Create the peer connection, set the remote offer (→ REMOTE_DESCRIPTION_SET), get media, answer → ANSWER_READY. */
+  | { type: 'accept-offer'; offer: SessionDescription }
+  /** Set the remote answer → REMOTE_DESCRIPTION_SET. */
+  | { type: 'apply-answer'; answer: SessionDescription }
+  /** A new offer mid-call (ICE restart by the peer): set it → REMOTE_DESCRIPTION_SET, answer → ANSWER_READY. */
+  | { type: 'apply-renegotiation-offer'; offer: SessionDescription }
+  | { type: 'add-candidate'; candidate: IceCandidate }
+  /** restartIce() and a new offer → OFFER_READY. */
+  | { type: 'restart-ice' }
+  | { type: 'send'; destination: string; body: Record<string, unknown> }
+  | { type: 'ring'; tone: RingTone }
+  /** Start (ms) or clear (null) a named timer; it fires RING_TIMEOUT / FAILURE_TIMEOUT. */
+  | { type: 'timer'; name: TimerName; ms: number | null }
+  /** Close the peer connection and stop local media. */
+  | { type: 'close' };
+
+export interface Transition {
+  state: CallState;
+  effects: CallEffect[];
+}
+
+export const RING_TIMEOUT_MS = 45_000;
+/** The callee waits a little longer than the caller, whose own timeout ends the call for both. */
+export const INCOMING_RING_TIMEOUT_MS = 50_000;
+export const RESTART_TIMEOUT_MS = 15_000;
+export const DISCONNECTED_GRACE_MS = 20_000;
+export const MAX_ICE_RESTARTS = 2;
+
+export const Signals = {
+  callUser: '/app/call-user',
+  answerCall: '/app/answer-call',
+  iceCandidate: '/app/ice-candidate',
+  rejectCall: '/app/reject-call',
+  endCall: '/app/end-call',
+} as const;
+
+export function initialCallState(selfId: string): CallState {
+  return {
+    phase: 'idle',
+    selfId,
+    peer: null,
+    direction: null,
+    callId: null,
+    mode: 'video',
+    remoteOffer: null,
+    remoteDescriptionSet: false,
+    pendingRemoteCandidates: [],
+    offerSent: false,
+    pendingLocalCandidates: [],
+    ignoredCallIds: [],
+    connectionState: 'new',
+    restartAttempts: 0,
+    connectedAt: null,
+    endReason: null,
+    endDetail: null,
+  };
+}
+
+export function isActive(state: CallState): boolean {
+  return state.phase !== 'idle' && state.phase !== 'ended';
+}
+
+/** Whether `a` wins a glare against `b`: the lexicographically smaller id keeps its outgoing call. */
+export function keepsOutgoingCall(selfId: string, peerId: string): boolean {
+  return selfId < peerId;
+}
+
+const stay = (state: CallState): Transition => ({ state, effects: [] });
+
+function withCallId(body: Record<string, unknown>, callId: string | null): Record<string, unknown> {
+  return callId ? { ...body, callId } : body;
+}
+
+function end(state: CallState, reason: EndReason, signal?: CallEffect, detail?: string): Transition {
+  const effects: CallEffect[] = [];
+  if (signal) effects.push(signal);
+  effects.push(
+    { type: 'ring', tone: null },
+    { type: 'timer', name: 'ring', ms: null },
+    { type: 'timer', name: 'failure', ms: null },
+    { type: 'close' },
+  );
+  return {
+    state: {
+      ...state,
+      phase: 'ended',
+      endReason: reason,
+      endDetail: detail ?? null,
+      remoteOffer: null,
+      pendingRemoteCandidates: [],
+      pendingLocalCandidates: [],
+      connectionState: state.connectionState === 'new' ? 'new' : 'closed',
+    },
+    effects,
+  };
+}
+
+function endCallSignal(state: CallState): CallEffect {
+  return { type: 'send', destination: Signals.endCall, body: withCallId({ to: state.peer!.id }, state.callId) };
+}
+
+function fromPeer(state: CallState, from: string | undefined): boolean {
+  return !!state.peer && state.peer.id === from;
+}
+
+export function transition(state: CallState, event: CallEvent): Transition {
+  switch (event.type) {
+    case 'START': {
+      if (isActive(state)) return stay(state);
+      const mode = event.mode ?? 'video';
+      return {
+        state: {
+          ...initialCallState(state.selfId),
+          phase: 'outgoing-ringing',
+          peer: event.peer,
+          direction: 'outgoing',
+          mode,
+        },
+        effects: [
+          { type: 'prepare-offer', mode },
+          { type: 'ring', tone: 'outgoing' },
+          { type: 'timer', name: 'ring', ms: RING_TIMEOUT_MS },
+        ],
+      };
+    }
+
+    case 'OFFER_READY': {
+      const peerId = state.peer?.id;
+      if (!peerId) return stay(state);
+      if (state.phase === 'outgoing-ringing' && !state.offerSent) {
+        const effects: CallEffect[] = [
+          { type: 'send', destination: Signals.callUser, body: { to: peerId, offer: event.offer, mode: state.mode } },
+          ...state.pendingLocalCandidates.map(
+            (candidate): CallEffect => ({ type: 'send', destination: Signals.iceCandidate, body: { to: peerId, candidate } }),
+          ),
+        ];
+        return { state: { ...state, offerSent: true, pendingLocalCandidates: [] }, effects };
+      }
+      if ((state.phase === 'connecting' || state.phase === 'connected') && state.direction === 'outgoing') {
+        // An ICE-restart offer: the answer comes back on call-answered like the first one.
+        return {
+          state: { ...state, remoteDescriptionSet: false },
+          effects: [
+            {
+              type: 'send',
+              destination: Signals.callUser,
+              body: withCallId({ to: peerId, offer: event.offer, mode: state.mode }, state.callId),
+            },
+          ],
+        };
+      }
+      return stay(state);
+    }
+
+    case 'LOCAL_CANDIDATE': {
+      if (!isActive(state) || !state.peer) return stay(state);
+      if (state.direction === 'outgoing' && !state.offerSent) {
+        return { state: { ...state, pendingLocalCandidates: [...state.pendingLocalCandidates, event.candidate] }, effects: [] };
+      }
+      return {
+        state,
+        effects: [
+          {
+            type: 'send',
+            destination: Signals.iceCandidate,
+            body: withCallId({ to: state.peer.id, candidate: event.candidate }, state.callId),
+          },
+        ],
+      };
+    }
+
+    case 'REMOTE_OFFER': {
+      const p = event.payload;
+      if (!isActive(state)) {
+        return {
+          state: {
+            ...initialCallState(state.selfId),
+            phase: 'incoming-ringing',
+            peer: { id: p.from, name: p.fromName || 'Someone' },
+            direction: 'incoming',
+            callId: p.callId,
+            mode: p.mode ?? 'video',
+            remoteOffer: p.offer,
+          },
+          effects: [
+            { type: 'ring', tone: 'incoming' },
+            { type: 'timer', name: 'ring', ms: INCOMING_RING_TIMEOUT_MS },
+          ],
+        };
+      }
+      if (!fromPeer(state, p.from)) {
+        // Already in a call with someone else: turn the newcomer away.
+        return { state, effects: [{ type: 'send', destination: Signals.rejectCall, body: { to: p.from, callId: p.callId } }] };
+      }
+      if (state.phase === 'outgoing-ringing') {
+        // Glare: we both called each other.
+        if (keepsOutgoingCall(state.selfId, p.from)) {
+          return {
+            state: {
+              ...state,
+              ignoredCallIds: [...state.ignoredCallIds, p.callId],
+              pendingRemoteCandidates: state.pendingRemoteCandidates,
+            },
+            effects: [],
+          };
+        }
+        // We drop our own offer and answer theirs. Candidates buffered so far belong to their offer.
+        return {
+          state: {
+            ...state,
+            phase: 'connecting',
+            direction: 'incoming',
+            callId: p.callId,
+            remoteOffer: null,
+            remoteDescriptionSet: false,
+            offerSent: false,
+            pendingLocalCandidates: [],
+          },
+          effects: [
+            { type: 'ring', tone: null },
+            { type: 'timer', name: 'ring', ms: null },
+            { type: 'close' },
+            { type: 'accept-offer', offer: p.offer },
+          ],
+        };
+      }
+      if (state.phase === 'incoming-ringing') {
+        // The caller dialled again: ring on with the newer offer.
+        return { state: { ...state, callId: p.callId, remoteOffer: p.offer, pendingRemoteCandidates: [] }, effects: [] };
+      }
+      // connecting / connected: the peer restarts ICE with a fresh offer.
+      return {
+        state: { ...state, callId: p.callId ?? state.callId, remoteDescriptionSet: false },
+        effects: [{ type: 'apply-renegotiation-offer', offer: p.offer }],
+      };
+    }
+
+    case 'ANSWER': {
+      if (state.phase !== 'incoming-ringing' || !state.remoteOffer) return stay(state);
+      return {
+        state: { ...state, phase: 'connecting', remoteOffer: null },
+        effects: [
+          { type: 'ring', tone: null },
+          { type: 'timer', name: 'ring', ms: null },
+          { type: 'accept-offer', offer: state.remoteOffer },
+        ],
+      };
+    }
+
+    case 'ANSWER_READY': {
+      if ((state.phase !== 'connecting' && state.phase !== 'connected') || !state.peer) return stay(state);
+      return {
+        state,
+        effects: [
+          {
+            type: 'send',
+            destination: Signals.answerCall,
+            body: withCallId({ to: state.peer.id, answer: event.answer }, state.callId),
+          },
+        ],
+      };
+    }
+
+    case 'REMOTE_ANSWER': {
+      const p = event.payload;
+      if (!fromPeer(state, p.from) || state.direction !== 'outgoing') return stay(state);
+      if (state.phase === 'outgoing-ringing') {
+        return {
+          state: { ...state, phase: 'connecting', callId: p.callId ?? state.callId },
+          effects: [
+            { type: 'ring', tone: null },
+            { type: 'timer', name: 'ring', ms: null },
+            { type: 'apply-answer', answer: p.answer },
+          ],
+        };
+      }
+      if (state.phase === 'connecting' || state.phase === 'connected') {
+        return {
+          state: { ...state, callId: p.callId ?? state.callId },
+          effects: [{ type: 'apply-answer', answer: p.answer }],
+        };
+      }
+      return stay(state);
+    }
+
+    case 'REMOTE_DESCRIPTION_SET': {
+      if (!isActive(state)) return stay(state);
+      return {
+        state: { ...state, remoteDescriptionSet: true, pendingRemoteCandidates: [] },
+        effects: state.pendingRemoteCandidates.map((candidate): CallEffect => ({ type: 'add-candidate', candidate })),
+      };
+    }
+
+    case 'REMOTE_CANDIDATE': {
+      const p = event.payload;
+      if (!isActive(state) || !fromPeer(state, p.from)) return stay(state);
+      if (p.callId && state.ignoredCallIds.includes(p.callId)) return stay(state);
+      if (state.remoteDescriptionSet) {
+        return { state, effects: [{ type: 'add-candidate', candidate: p.candidate }] };
+      }
+      return { state: { ...state, pendingRemoteCandidates: [...state.pendingRemoteCandidates, p.candidate] }, effects: [] };
+    }
+
+    case 'HANG_UP': {
+      if (!state.peer) return stay(state);
+      switch (state.phase) {
+        case 'outgoing-ringing':
+        case 'connecting':
+        case 'connected':
+          return end(state, 'hung-up', endCallSignal(state));
+        case 'incoming-ringing':
+          return end(state, 'declined-by-me', {
+            type: 'send',
+            destination: Signals.rejectCall,
+            body: withCallId({ to: state.peer.id }, state.callId),
+          });
+        default:
+          return stay(state);
+      }
+    }
+
+    case 'REMOTE_REJECTED': {
+      if (state.phase !== 'outgoing-ringing' || !fromPeer(state, event.payload.from)) return stay(state);
+      return end(state, 'declined');
+    }
+
+    case 'REMOTE_ENDED': {
+      const p = event.payload;
+      if (!isActive(state) || !fromPeer(state, p.from)) return stay(state);
+      if (p.callId && state.ignoredCallIds.includes(p.callId)) return stay(state);
+      return end(state, state.phase === 'incoming-ringing' ? 'missed' : 'remote-hung-up');
+    }
+
+    case 'CALL_FAILED': {
+      const p = event.payload;
+      if (!isActive(state) || !state.peer || state.peer.id !== p.to || state.direction !== 'outgoing') return stay(state);
+      if (state.phase === 'outgoing-ringing') {
+        const reason: EndReason = p.reason === 'offline' ? 'offline' : p.reason === 'busy' ? 'busy' : 'signaling-error';
+        return end(state, reason, undefined, p.reason);
+      }
+      // A restart offer was refused: the connection cannot be repaired.
+      return end(state, 'network', endCallSignal(state));
+    }
+
+    case 'ANSWERED_ELSEWHERE': {
+      if (state.phase !== 'incoming-ringing' || state.callId !== event.payload.callId) return stay(state);
+      return end(state, 'answered-elsewhere');
+    }
+
+    case 'CONNECTION_STATE': {
+      if (!isActive(state) || state.phase === 'incoming-ringing') return stay(state);
+      const next: CallState = { ...state, connectionState: event.state };
+      switch (event.state) {
+        case 'connected':
+          return {
+            state: { ...next, phase: 'connected', connectedAt: state.connectedAt ?? event.at },
+            effects: [{ type: 'timer', name: 'failure', ms: null }],
+          };
+        case 'failed':
+          return onConnectionFailure(next);
+        case 'disconnected':
+          // Often recovers by itself; if not, end rather than hang.
+          return { state: next, effects: [{ type: 'timer', name: 'failure', ms: DISCONNECTED_GRACE_MS }] };
+        default:
+          return stay(next);
+      }
+    }
+
+    case 'FAILURE_TIMEOUT': {
+      if (!isActive(state) || state.connectionState === 'connected') return stay(state);
+      return onConnectionFailure(state);
+    }
+
+    case 'RING_TIMEOUT': {
+      if (state.phase === 'outgoing-ringing') return end(state, 'no-answer', endCallSignal(state));
+      if (state.phase === 'incoming-ringing') return end(state, 'missed');
+      return stay(state);
+    }
+
+    case 'PEER_OFFLINE': {
+      if (!isActive(state) || state.peer?.id !== event.userId) return stay(state);
+      if (state.phase === 'incoming-ringing') return end(state, 'missed');
+      return end(state, 'peer-left');
+    }
+
+    case 'MEDIA_ERROR': {
+      if (!isActive(state) || !state.peer) return stay(state);
+      // Before our offer went out the peer knows nothing of the call.
+      const signal = state.direction === 'outgoing' && !state.offerSent ? undefined : endCallSignal(state);
+      return end(state, 'media-error', signal, event.message);
+    }
+
+    case 'SIGNALING_ERROR': {
+      if (!isActive(state)) return stay(state);
+      return end(state, 'signaling-error', undefined, event.message);
+    }
+
+    case 'DISMISS': {
+      if (state.phase !== 'ended') return stay(state);
+      return stay(initialCallState(state.selfId));
+    }
+  }
+}
+
+/** The caller restarts ICE up to MAX_ICE_RESTARTS times; the callee waits for it, then gives up. */
+function onConnectionFailure(state: CallState): Transition {
+  if (state.direction === 'outgoing' && state.restartAttempts < MAX_ICE_RESTARTS) {
+    return {
+      state: { ...state, restartAttempts: state.restartAttempts + 1 },
+      effects: [{ type: 'restart-ice' }, { type: 'timer', name: 'failure', ms: RESTART_TIMEOUT_MS }],
+    };
+  }
+  if (state.direction === 'incoming' && state.restartAttempts < MAX_ICE_RESTARTS) {
+    // Count the waits too, so the callee gives up after the caller would have.
+    return {
+      state: { ...state, restartAttempts: state.restartAttempts + 1 },
+      effects: [{ type: 'timer', name: 'failure', ms: RESTART_TIMEOUT_MS + 2_000 }],
+    };
+  }
+  return end(state, 'network', endCallSignal(state));
+}
+
+/** A plain sentence for how a call ended. */
+export function endMessage(state: Pick<CallState, 'endReason' | 'endDetail' | 'peer'>): string {
+  const name = state.peer?.name ?? 'The other person';
+  switch (state.endReason) {
+    case 'hung-up':
+      return 'Call ended.';
+    case 'declined-by-me':
+      return 'You declined the call.';
+    case 'remote-hung-up':
+      return `${name} ended the call.`;
+    case 'declined':
+      return `${name} declined the call.`;
+    case 'offline':
+      return `${name} is offline right now. Try again later or send a message.`;
+    case 'busy':
+      return `${name} is in another call. Try again in a few minutes.`;
+    case 'no-answer':
+      return `${name} did not answer.`;
+    case 'missed':
+      return `Missed call from ${name}.`;
+    case 'answered-elsewhere':
+      return 'The call was answered on another device.';
+    case 'network':
+      return 'The connection failed and could not be restored. Your network may block direct video; a TURN relay server may be needed.';
+    case 'peer-left':
+      return `${name} left the call.`;
+    case 'media-error':
+      return `Could not use your camera or microphone${state.endDetail ? `: ${state.endDetail}` : '.'}`;
+    case 'signaling-error':
+      return `The call could not be set up${state.endDetail ? `: ${state.endDetail}` : '.'}`;
+    default:
+      return 'Call ended.';
+  }
+}

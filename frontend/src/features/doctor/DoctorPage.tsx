@@ -1,0 +1,187 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError, errorMessage } from '../../api/client';
+import { appointmentsApi, doctorsApi } from '../../api/endpoints';
+import type { Appointment, AppointmentMode, Slot } from '../../api/types';
+import { DAYS } from '../../api/types';
+import { clockTime, formatDay, isoDate } from '../../lib/time';
+import { Avatar } from '../../ui/Avatar';
+import { ErrorBox, Loading } from '../../ui/Feedback';
+import { Field } from '../../ui/Field';
+import { StarRating } from '../../ui/Stars';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { useAsync } from '../../ui/useAsync';
+import { useAuth } from '../auth/AuthProvider';
+import { SlotPicker, slotLocalTime } from './SlotPicker';
+
+const dayName = (d: string) => d.charAt(0) + d.slice(1).toLowerCase();
+
+export function DoctorPage() {
+  const { id = '' } = useParams();
+  const { user } = useAuth();
+  const doctor = useAsync((signal) => doctorsApi.get(id, signal), [id]);
+  const [date, setDate] = useState<string | null>(null);
+  const [slot, setSlot] = useState<Slot | null>(null);
+  const [mode, setMode] = useState<AppointmentMode>('video');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [booked, setBooked] = useState<Appointment | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+
+  if (doctor.loading) return <Loading label="Loading doctor…" />;
+  if (doctor.error != null || !doctor.data) {
+    const notFound = doctor.error instanceof ApiError && doctor.error.status === 404;
+    return (
+      <section className="page">
+        <h1>{notFound ? 'Doctor not found' : 'Could not load this doctor'}</h1>
+        <ErrorBox onRetry={notFound ? undefined : doctor.reload}>{errorMessage(doctor.error)}</ErrorBox>
+        <Link to="/doctors">Back to the directory</Link>
+      </section>
+    );
+  }
+  const d = doctor.data;
+  const tz = d.timeZone || 'UTC';
+  const shownDate = date ?? isoDate(new Date(), tz);
+  const schedule = [...(d.schedule ?? [])].sort((a, b) => DAYS.indexOf(a.day) - DAYS.indexOf(b.day));
+
+  async function book(e: FormEvent) {
+    e.preventDefault();
+    if (!slot) {
+      setError('Pick a time first.');
+      return;
+    }
+    if (!reason.trim()) {
+      setReasonError('Tell the doctor briefly why you are booking.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setReasonError(null);
+    try {
+      const appt = await appointmentsApi.book({ doctorId: d.id, date: shownDate, startTime: slot.startTime, mode, reason: reason.trim() });
+      setBooked(appt);
+      setSlot(null);
+      setReason('');
+      setRefreshKey((k) => k + 1);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const fe = err.fieldError('reason');
+        if (fe) setReasonError(fe);
+        setError(
+          err.status === 409
+            ? 'Someone has just booked that slot. Please pick another time.'
+            : fe && err.errors.length === 1
+              ? null
+              : err.userMessage,
+        );
+        if (err.status === 409 || err.status === 400) {
+          setSlot(null);
+          setRefreshKey((k) => k + 1);
+        }
+      } else setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="page doctor-page">
+      <header className="card doctor-profile">
+        <Avatar name={d.name} src={d.profileImage} size={96} />
+        <div>
+          <h1>{d.name}</h1>
+          <p className="doctor-card__spec">{d.specialization}</p>
+          <p className="muted">
+            {d.qualification} · {d.experience} year{d.experience === 1 ? '' : 's'} experience · Time zone {tz.replace(/_/g, ' ')}
+          </p>
+          <StarRating average={d.rating?.average ?? 0} count={d.rating?.count ?? 0} />
+          {d.about && <p className="doctor-profile__about">{d.about}</p>}
+        </div>
+      </header>
+
+      <div className="two-col">
+        <section className="card" aria-labelledby="hours-title">
+          <h2 id="hours-title">Weekly hours</h2>
+          {schedule.length === 0 ? (
+            <p className="muted">No consultation hours published yet.</p>
+          ) : (
+            <dl className="weekly-hours">
+              {schedule.map((day) => {
+                const on = day.slots.filter((s) => s.isAvailable);
+                return (
+                  <div key={day.day}>
+                    <dt>{dayName(day.day)}</dt>
+                    <dd>{on.length ? on.map((s) => `${s.startTime}–${s.endTime}`).join(', ') : 'Closed'}</dd>
+                  </div>
+                );
+              })}
+            </dl>
+          )}
+          <p className="muted small">Hours in the doctor's time zone ({tz.replace(/_/g, ' ')}).</p>
+        </section>
+
+        <section className="card" aria-labelledby="book-title">
+          <h2 id="book-title">Book a consultation</h2>
+          <SlotPicker
+            doctorId={d.id}
+            doctorTimeZone={tz}
+            date={shownDate}
+            onDateChange={(v) => {
+              setDate(v);
+              setBooked(null);
+            }}
+            selected={slot}
+            onSelect={(s) => {
+              setSlot(s);
+              setError(null);
+              if (s) setBooked(null);
+            }}
+            refreshKey={refreshKey}
+          />
+          {booked && (
+            <div className="notice notice--success" role="status">
+              <p>
+                Request sent for {formatDay(booked.date)} at {booked.startsAt ? clockTime(booked.startsAt) : booked.startTime}.{' '}
+                <StatusBadge status={booked.status} />
+              </p>
+              <p>
+                The doctor will confirm it. <Link to="/appointments">See my appointments</Link>
+              </p>
+            </div>
+          )}
+          {!user && (
+            <p>
+              <Link to={`/signin?next=${encodeURIComponent(`/doctors/${d.id}`)}`}>Sign in as a patient</Link> to book a slot.
+            </p>
+          )}
+          {user?.role === 'doctor' && <p className="muted">Doctors cannot book appointments.</p>}
+          {user?.role === 'patient' && (
+            <form className="form booking-form" onSubmit={book} noValidate aria-busy={busy}>
+              <p className="booking-form__selected" aria-live="polite">
+                {slot ? `Selected: ${formatDay(shownDate)} at ${slotLocalTime(slot)}` : 'No time selected yet.'}
+              </p>
+              <fieldset className="mode-choice">
+                <legend>Consultation type</legend>
+                <label>
+                  <input type="radio" name="mode" value="video" checked={mode === 'video'} onChange={() => setMode('video')} /> Video
+                </label>
+                <label>
+                  <input type="radio" name="mode" value="chat" checked={mode === 'chat'} onChange={() => setMode('chat')} /> Chat
+                </label>
+              </fieldset>
+              <Field label="Reason for visit" error={reasonError ?? undefined}>
+                {(p) => <textarea {...p} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />}
+              </Field>
+              <ErrorBox>{error}</ErrorBox>
+              <button type="submit" className="btn btn--primary btn--block" disabled={busy || !slot}>
+                Book
+              </button>
+            </form>
+          )}
+        </section>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { Link, useParams } from 'react-router';
+import { errorMessage } from '../../api/client';
+import { Avatar } from '../../ui/Avatar';
+import { Empty, ErrorBox, Loading } from '../../ui/Feedback';
+import { relativeTime } from '../../lib/time';
+import { useAuth } from '../auth/AuthProvider';
+import { conversationsStore, useConversations } from './conversationsStore';
+import { ConversationView } from './ConversationView';
+import { usePresence } from './presenceStore';
+
+export default function MessagesPage() {
+  const { userId } = useParams();
+  const { user } = useAuth();
+  const { conversations, loading, error } = useConversations();
+  const presence = usePresence((conversations ?? []).map((c) => c.user.id));
+
+  return (
+    <section className={`page messages${userId ? ' messages--open' : ''}`}>
+      <h1 className={userId ? 'visually-hidden' : undefined}>Messages</h1>
+      <div className="messages__layout">
+        <nav className="messages__list card" aria-label="Conversations">
+          {loading && !conversations && <Loading label="Loading conversations…" />}
+          {error != null && <ErrorBox onRetry={() => void conversationsStore.load()}>{errorMessage(error)}</ErrorBox>}
+          {conversations && conversations.length === 0 && (
+            <Empty>
+              No conversations yet.{' '}
+              {user?.role === 'patient' ? 'Book an appointment, then message your doctor here.' : 'Patients who book with you appear here.'}
+            </Empty>
+          )}
+          {conversations && conversations.length > 0 && (
+            <ul className="conversation-list">
+              {conversations.map((c) => {
+                const last = c.lastMessage;
+                const preview = last ? (last.type === 'image' ? (last.text ? `📷 ${last.text}` : '📷 Photo') : last.text ?? '') : '';
+                const mine = last && last.senderId === user?.id;
+                return (
+                  <li key={c.user.id}>
+                    <Link
+                      to={`/messages/${c.user.id}`}
+                      className={`conversation${c.user.id === userId ? ' conversation--active' : ''}`}
+                      aria-current={c.user.id === userId ? 'page' : undefined}
+                    >
+                      <Avatar name={c.user.name} src={c.user.profileImage} size={44} online={presence.get(c.user.id) ?? null} />
+                      <span className="conversation__body">
+                        <span className="conversation__top">
+                          <span className="conversation__name">{c.user.name}</span>
+                          {last && <span className="conversation__time">{relativeTime(last.createdAt)}</span>}
+                        </span>
+                        <span className="conversation__preview">
+                          {mine ? 'You: ' : ''}
+                          {preview}
+                        </span>
+                      </span>
+                      {c.unreadCount > 0 && (
+                        <span className="count-badge">
+                          {c.unreadCount}
+                          <span className="visually-hidden"> unread</span>
+                        </span>
+                      )}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </nav>
+        <div className="messages__view">
+          {userId ? (
+            <ConversationView key={userId} peerId={userId} />
+          ) : (
+            <div className="card messages__placeholder">
+              <p className="muted">Choose a conversation.</p>
+            </div>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

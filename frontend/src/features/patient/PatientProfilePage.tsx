@@ -1,0 +1,236 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError, errorMessage } from '../../api/client';
+import { patientsApi } from '../../api/endpoints';
+import { BLOOD_GROUPS, type EmergencyContact, type PatientProfile, type PatientUser } from '../../api/types';
+import { addDays, isoDate } from '../../lib/time';
+import { ErrorBox, Loading, Notice } from '../../ui/Feedback';
+import { Field } from '../../ui/Field';
+import { useAuth } from '../auth/AuthProvider';
+import { ProfilePhoto } from '../media/ImageUpload';
+
+const GENDERS = [
+  ['female', 'Female'],
+  ['male', 'Male'],
+  ['other', 'Other'],
+  ['undisclosed', 'Prefer not to say'],
+] as const;
+const MAX_CONTACTS = 5;
+
+interface FormState {
+  name: string;
+  dateOfBirth: string;
+  gender: string;
+  bloodGroup: string;
+  allergies: string;
+  emergencyContact: EmergencyContact[];
+  profileImage: string | null;
+}
+
+function toForm(p: PatientUser): FormState {
+  return {
+    name: p.name ?? '',
+    dateOfBirth: p.dateOfBirth ?? '',
+    gender: p.gender ?? '',
+    bloodGroup: p.bloodGroup ?? '',
+    allergies: p.allergies ?? '',
+    emergencyContact: (p.emergencyContact ?? []).map((c) => ({ name: c.name ?? '', relationship: c.relationship ?? '', phone: c.phone ?? '' })),
+    profileImage: p.profileImage ?? null,
+  };
+}
+
+/** Only the fields PUT /api/patients/me accepts; empty optional values go as null. */
+function toBody(f: FormState): PatientProfile {
+  return {
+    name: f.name.trim(),
+    dateOfBirth: f.dateOfBirth || null,
+    gender: f.gender || null,
+    bloodGroup: (f.bloodGroup || null) as PatientProfile['bloodGroup'],
+    allergies: f.allergies.trim() || null,
+    emergencyContact: f.emergencyContact
+      .map((c) => ({ name: c.name.trim(), relationship: c.relationship.trim(), phone: c.phone.trim() }))
+      .filter((c) => c.name || c.relationship || c.phone),
+    profileImage: f.profileImage,
+  };
+}
+
+export default function PatientProfilePage() {
+  const { updateUser } = useAuth();
+  const [form, setForm] = useState<FormState | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [topError, setTopError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setLoadError(null);
+    patientsApi.me().then(
+      (p) => live && setForm(toForm(p)),
+      (e) => live && setLoadError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [tick]);
+
+  if (loadError != null)
+    return (
+      <section className="page">
+        <h1>My profile</h1>
+        <ErrorBox onRetry={() => setTick((t) => t + 1)}>{errorMessage(loadError)}</ErrorBox>
+      </section>
+    );
+  if (!form) return <Loading label="Loading your profile…" />;
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+    setSaved(null);
+  };
+  const setContact = (i: number, patch: Partial<EmergencyContact>) =>
+    set(
+      'emergencyContact',
+      form.emergencyContact.map((c, n) => (n === i ? { ...c, ...patch } : c)),
+    );
+
+  async function submit(next: FormState, successMessage: string) {
+    const errs: Record<string, string> = {};
+    if (!next.name.trim()) errs.name = 'Enter your name.';
+    if (next.dateOfBirth && next.dateOfBirth >= isoDate()) errs.dateOfBirth = 'The date of birth must be in the past.';
+    next.emergencyContact.forEach((c, i) => {
+      const any = c.name.trim() || c.relationship.trim() || c.phone.trim();
+      if (any && !c.name.trim()) errs[`emergencyContact[${i}].name`] = 'Enter the contact’s name.';
+      if (any && !c.phone.trim()) errs[`emergencyContact[${i}].phone`] = 'Enter a phone number.';
+    });
+    setFieldErrors(errs);
+    setTopError(null);
+    if (Object.keys(errs).length) return false;
+    setBusy(true);
+    try {
+      const updated = await patientsApi.updateMe(toBody(next));
+      setForm(toForm(updated));
+      updateUser(updated);
+      setSaved(successMessage);
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.errors.length) {
+        const fe = e.fieldErrors();
+        setFieldErrors(fe);
+        const known = (k: string) => ['name', 'dateOfBirth', 'gender', 'bloodGroup', 'allergies', 'profileImage'].includes(k) || k.startsWith('emergencyContact');
+        const unknown = Object.entries(fe).filter(([k]) => !known(k));
+        setTopError(unknown.length ? unknown.map(([k, m]) => `${k}: ${m}`).join(' ') : null);
+        if (fe.emergencyContact) setTopError(fe.emergencyContact);
+      } else setTopError(errorMessage(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit(form, 'Profile saved.');
+  };
+
+  return (
+    <section className="page page--narrow">
+      <h1>My profile</h1>
+      <div className="card">
+        <ProfilePhoto
+          name={form.name || 'You'}
+          url={form.profileImage}
+          onUploaded={async (m) => {
+            await submit({ ...form, profileImage: m.url }, 'Photo updated.');
+          }}
+        />
+      </div>
+      <form className="card form" onSubmit={onSubmit} noValidate aria-busy={busy}>
+        <ErrorBox>{topError}</ErrorBox>
+        <Field label="Name" error={fieldErrors.name}>
+          {(p) => <input {...p} autoComplete="name" value={form.name} onChange={(e) => set('name', e.target.value)} />}
+        </Field>
+        <div className="form-row">
+          <Field label="Date of birth" error={fieldErrors.dateOfBirth}>
+            {(p) => (
+              <input {...p} type="date" max={addDays(isoDate(), -1)} value={form.dateOfBirth} onChange={(e) => set('dateOfBirth', e.target.value)} />
+            )}
+          </Field>
+          <Field label="Gender" error={fieldErrors.gender}>
+            {(p) => (
+              <select {...p} value={form.gender} onChange={(e) => set('gender', e.target.value)}>
+                <option value="">Not set</option>
+                {GENDERS.map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+                {form.gender && !GENDERS.some(([v]) => v === form.gender) && <option value={form.gender}>{form.gender}</option>}
+              </select>
+            )}
+          </Field>
+          <Field label="Blood group" error={fieldErrors.bloodGroup}>
+            {(p) => (
+              <select {...p} value={form.bloodGroup} onChange={(e) => set('bloodGroup', e.target.value)}>
+                <option value="">Not known</option>
+                {BLOOD_GROUPS.map((g) => (
+                  <option key={g} value={g}>
+                    {g}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <Field label="Allergies" error={fieldErrors.allergies} hint="Medicines, foods or anything else; leave empty if none.">
+          {(p) => <textarea {...p} rows={3} value={form.allergies} onChange={(e) => set('allergies', e.target.value)} />}
+        </Field>
+
+        <fieldset className="contacts">
+          <legend>Emergency contacts</legend>
+          {form.emergencyContact.length === 0 && <p className="muted">No emergency contacts yet.</p>}
+          {form.emergencyContact.map((c, i) => (
+            <div key={i} className="contact-row" role="group" aria-label={`Emergency contact ${i + 1}`}>
+              <Field label={`Contact ${i + 1} name`} error={fieldErrors[`emergencyContact[${i}].name`]}>
+                {(p) => <input {...p} value={c.name} onChange={(e) => setContact(i, { name: e.target.value })} />}
+              </Field>
+              <Field label={`Contact ${i + 1} relationship`} error={fieldErrors[`emergencyContact[${i}].relationship`]}>
+                {(p) => <input {...p} value={c.relationship} onChange={(e) => setContact(i, { relationship: e.target.value })} />}
+              </Field>
+              <Field label={`Contact ${i + 1} phone`} error={fieldErrors[`emergencyContact[${i}].phone`]}>
+                {(p) => <input {...p} type="tel" autoComplete="off" value={c.phone} onChange={(e) => setContact(i, { phone: e.target.value })} />}
+              </Field>
+              <button
+                type="button"
+                className="btn btn--ghost btn--small"
+                onClick={() =>
+                  set(
+                    'emergencyContact',
+                    form.emergencyContact.filter((_, n) => n !== i),
+                  )
+                }
+              >
+                Remove contact {i + 1}
+              </button>
+            </div>
+          ))}
+          {form.emergencyContact.length < MAX_CONTACTS ? (
+            <button
+              type="button"
+              className="btn btn--ghost btn--small"
+              onClick={() => set('emergencyContact', [...form.emergencyContact, { name: '', relationship: '', phone: '' }])}
+            >
+              Add emergency contact
+            </button>
+          ) : (
+            <p className="muted small">You can list up to {MAX_CONTACTS} contacts.</p>
+          )}
+        </fieldset>
+        <Notice>{saved}</Notice>
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          Save profile
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import type { AppointmentStatus } from '../api/types';
+
+const LABELS: Record<AppointmentStatus, string> = {
+  pending: 'Pending',
+  scheduled: 'Confirmed',
+  rejected: 'Declined',
+  cancelled: 'Cancelled',
+  completed: 'Completed',
+};
+
+export function StatusBadge({ status }: { status: AppointmentStatus }) {
+  return <span className={`badge badge--${status}`}>{LABELS[status] ?? status}</span>;
+}
