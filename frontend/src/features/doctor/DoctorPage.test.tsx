@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PatientUser } from '../../api/types';
 import { clockTime } from '../../lib/time';
 import { realtime } from '../../realtime/realtimeClient';
-import { installFakeServer, jsonResponse, problem } from '../../test/fakeServer';
+import { installFakeServer, jsonResponse, problem, type Recorded } from '../../test/fakeServer';
 import { AuthProvider } from '../auth/AuthProvider';
 import { DoctorPage } from './DoctorPage';
 
@@ -48,7 +48,7 @@ describe('DoctorPage booking', () => {
     const { requests } = installFakeServer({
       'GET /api/doctors/d1': doctor,
       'GET /api/doctors/d1/slots': slots,
-      'POST /api/appointments': (req) =>
+      'POST /api/appointments': (req: Recorded) =>
         jsonResponse(201, {
           id: 'a1',
           doctor: { id: 'd1', name: 'Dr Ada', specialization: 'Cardiology' },
