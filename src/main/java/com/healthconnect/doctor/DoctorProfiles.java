@@ -9,14 +9,18 @@ import com.healthconnect.doctor.internal.DoctorMapper;
 import com.healthconnect.doctor.internal.Doctors;
 import com.healthconnect.platform.DomainException;
 
+import jakarta.validation.Validator;
+
 /** A doctor's own profile and schedule. */
 @Service
 public class DoctorProfiles {
 
 	private final Doctors doctors;
+	private final Validator validator;
 
-	DoctorProfiles(Doctors doctors) {
+	DoctorProfiles(Doctors doctors, Validator validator) {
 		this.doctors = doctors;
+		this.validator = validator;
 	}
 
 	public DoctorView get(String doctorId) {
@@ -30,7 +34,13 @@ public class DoctorProfiles {
 		return DoctorMapper.view(doctors.save(doctor));
 	}
 
+	/**
+	 * Replaces the weekly schedule after checking {@link ScheduleRules}. Appointments already booked are not touched:
+	 * they keep their date, times and instants even if their slot is removed or changed; only new bookings follow
+	 * the new schedule.
+	 */
 	public DoctorView replaceSchedule(String doctorId, List<ScheduleDay> schedule) {
+		ScheduleRules.check(schedule, validator);
 		Doctor doctor = load(doctorId);
 		doctor.replaceSchedule(schedule);
 		return DoctorMapper.view(doctors.save(doctor));

@@ -88,8 +88,14 @@ public class Doctor {
 		}
 	}
 
+	/** Days Monday first, slots by start time: the order every client shows them in. */
 	public void replaceSchedule(List<ScheduleDay> schedule) {
-		this.schedule = new ArrayList<>(schedule);
+		this.schedule = schedule.stream()
+			.sorted(java.util.Comparator.comparing(ScheduleDay::day))
+			.map(day -> new ScheduleDay(day.day(), day.slots().stream()
+				.sorted(java.util.Comparator.comparing(com.healthconnect.doctor.ScheduleSlot::startTime))
+				.toList()))
+			.collect(java.util.stream.Collectors.toCollection(ArrayList::new));
 	}
 
 	public Rating rating() {

@@ -1,5 +1,8 @@
 package com.healthconnect.doctor.internal;
 
+import com.healthconnect.doctor.DoctorDetail;
+import com.healthconnect.doctor.DoctorListing;
+import com.healthconnect.doctor.DoctorSummary;
 import com.healthconnect.doctor.DoctorView;
 
 /** Documents never leave the module; these are the shapes they leave in. */
@@ -12,5 +15,19 @@ public final class DoctorMapper {
 		return new DoctorView(d.getId(), d.getName(), d.getEmail(), d.getSpecialization(), d.getQualification(),
 				d.getExperience(), d.getAbout(), d.getContactNumber(), d.getProfileImage(), d.getTimeZone(),
 				d.getSchedule(), d.rating());
+	}
+
+	public static DoctorListing listing(Doctor d) {
+		return new DoctorListing(d.getId(), d.getName(), d.getSpecialization(), d.getQualification(),
+				d.getExperience(), d.getAbout(), d.getProfileImage(), d.getTimeZone(), d.rating());
+	}
+
+	public static DoctorDetail detail(Doctor d) {
+		return new DoctorDetail(d.getId(), d.getName(), d.getSpecialization(), d.getQualification(),
+				d.getExperience(), d.getAbout(), d.getProfileImage(), d.getTimeZone(), d.rating(), d.getSchedule());
+	}
+
+	public static DoctorSummary summary(Doctor d) {
+		return new DoctorSummary(d.getId(), d.getName(), d.getSpecialization(), d.getProfileImage());
 	}
 }

@@ -1,5 +1,7 @@
 package com.healthconnect.doctor.web;
 
+import java.util.List;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -11,6 +13,7 @@ import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.doctor.DoctorProfileUpdate;
 import com.healthconnect.doctor.DoctorProfiles;
 import com.healthconnect.doctor.DoctorView;
+import com.healthconnect.doctor.ScheduleDay;
 
 import jakarta.validation.Valid;
 
@@ -28,6 +31,12 @@ class DoctorProfileController {
 	@GetMapping
 	DoctorView me(@AuthenticationPrincipal CurrentUser doctor) {
 		return profiles.get(doctor.id());
+	}
+
+	/** The body is the schedule array itself; see {@code ScheduleRules} for the error paths. */
+	@PutMapping("/schedule")
+	DoctorView replaceSchedule(@AuthenticationPrincipal CurrentUser doctor, @RequestBody List<ScheduleDay> schedule) {
+		return profiles.replaceSchedule(doctor.id(), schedule);
 	}
 
 	@PutMapping

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -68,6 +69,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		log.warn("Unexpected duplicate key: {}", ex.getMostSpecificCause().getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"The record conflicts with one that already exists");
+		problem.setTitle("Conflict");
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"The record was changed by someone else meanwhile; reload it and try again");
 		problem.setTitle("Conflict");
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}

@@ -1,0 +1,17 @@
+package com.healthconnect.appointment;
+
+import java.time.Instant;
+
+import com.healthconnect.doctor.DoctorSummary;
+import com.healthconnect.patient.PatientSummary;
+
+/**
+ * The appointment JSON. {@code date}, {@code startTime}, {@code endTime} are in the doctor's {@code timeZone} (as it
+ * was when booked); {@code startsAt}/{@code endsAt} are the same moments in UTC. {@code comment} is the last remark
+ * made with a status change (the doctor's comment, or the reason given for cancelling).
+ */
+public record AppointmentView(String id, DoctorSummary doctor, PatientSummary patient, String date, String startTime,
+		String endTime, Instant startsAt, Instant endsAt, String timeZone, AppointmentStatus status,
+		AppointmentMode mode, String reason, String comment, String notes, Integer rating, String review,
+		Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,2 @@
+/** The appointment aggregate, its collection and indexes. */
+package com.healthconnect.appointment.internal;

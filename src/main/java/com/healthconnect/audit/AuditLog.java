@@ -1,0 +1,57 @@
+package com.healthconnect.audit;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import com.healthconnect.platform.Pages;
+
+/**
+ * The append-only audit log. It offers exactly two operations, append and read: there is deliberately no update or
+ * delete, and entries are written with {@code insert}, never {@code save}, so an existing one is never overwritten.
+ */
+@Service
+public class AuditLog implements InitializingBean {
+
+	static final String COLLECTION = "audit_log";
+
+	private final MongoTemplate mongo;
+	private final Clock clock;
+
+	AuditLog(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		mongo.indexOps(COLLECTION)
+			.createIndex(new Index().on("subjectId", Direction.ASC).on("at", Direction.DESC).named("subject_at"));
+	}
+
+	/** Appends one entry: {@code actor} did {@code action} to {@code recordType/recordId}, which is about {@code subjectId}. */
+	public void record(Actor actor, String action, String subjectId, String recordType, String recordId) {
+		mongo.insert(new AuditRecord(null, subjectId, recordType, recordId, actor.id(), actor.name(), actor.role(),
+				action, clock.instant()));
+	}
+
+	/** Everything done to records about this subject, newest first. */
+	public Pages<AuditEntry> about(String subjectId, Integer page, Integer size) {
+		PageRequest request = Pages.request(page, size, Sort.by(Direction.DESC, "at").and(Sort.by(Direction.DESC, "_id")));
+		Query query = Query.query(Criteria.where("subjectId").is(subjectId));
+		long total = mongo.count(query, AuditRecord.class);
+		List<AuditRecord> records = mongo.find(Query.of(query).with(request), AuditRecord.class);
+		return Pages.of(new PageImpl<>(records, request, total),
+				r -> new AuditEntry(new Actor(r.actorId(), r.actorName(), r.actorRole()), r.action(), r.at()));
+	}
+}

@@ -1,0 +1,40 @@
+package com.healthconnect.patient;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.bson.types.ObjectId;
+import org.springframework.stereotype.Service;
+
+import com.healthconnect.patient.internal.Patient;
+import com.healthconnect.patient.internal.Patients;
+
+/** Names and pictures of patients for other modules' records; never medical data. There is no list of all patients. */
+@Service
+public class PatientDirectory {
+
+	private final Patients patients;
+
+	PatientDirectory(Patients patients) {
+		this.patients = patients;
+	}
+
+	public Optional<PatientSummary> summary(String patientId) {
+		return patientId != null && ObjectId.isValid(patientId) ? patients.findById(patientId).map(PatientDirectory::summary)
+				: Optional.empty();
+	}
+
+	/** Summaries by id; ids with no patient are left out. */
+	public Map<String, PatientSummary> summaries(Collection<String> patientIds) {
+		return patients.findAllById(patientIds.stream().filter(ObjectId::isValid).distinct().toList()).stream()
+			.map(PatientDirectory::summary)
+			.collect(Collectors.toMap(PatientSummary::id, Function.identity()));
+	}
+
+	private static PatientSummary summary(Patient p) {
+		return new PatientSummary(p.getId(), p.getName(), p.getProfileImage());
+	}
+}
