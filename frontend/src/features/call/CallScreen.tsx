@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatDuration } from '../../lib/time';
+import { Icon } from '../../ui/Icon';
 import type { CallSnapshot } from './callController';
 
 interface Props {
@@ -88,7 +89,7 @@ export function CallScreen({ snapshot, onHangUp, onToggleMic, onToggleCamera }: 
         </div>
         <div className="call-screen__controls">
           <button type="button" className="btn btn--round" aria-pressed={micOn} onClick={onToggleMic}>
-            <span aria-hidden="true">{micOn ? '🎙' : '🔇'}</span> Microphone
+            <Icon name={micOn ? 'mic' : 'micOff'} /> Microphone
           </button>
           <button
             type="button"
@@ -97,10 +98,10 @@ export function CallScreen({ snapshot, onHangUp, onToggleMic, onToggleCamera }: 
             disabled={!hasVideo}
             onClick={onToggleCamera}
           >
-            <span aria-hidden="true">{cameraOn ? '📷' : '🚫'}</span> Camera
+            <Icon name={cameraOn && hasVideo ? 'video' : 'videoOff'} /> Camera
           </button>
           <button ref={hangUpRef} type="button" className="btn btn--danger btn--round" onClick={onHangUp}>
-            Hang up
+            <Icon name="phoneOff" /> Hang up
           </button>
         </div>
       </div>
