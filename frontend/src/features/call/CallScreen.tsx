@@ -27,7 +27,11 @@ function Elapsed({ since }: { since: number }) {
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, []);
-  return <span className="call-screen__elapsed">{formatDuration(now - since)}</span>;
+  return (
+    <time className="call-screen__elapsed" aria-label={`Call time ${formatDuration(now - since)}`}>
+      {formatDuration(now - since)}
+    </time>
+  );
 }
 
 export function CallScreen({ snapshot, onHangUp, onToggleMic, onToggleCamera }: Props) {
@@ -74,8 +78,9 @@ export function CallScreen({ snapshot, onHangUp, onToggleMic, onToggleCamera }: 
       <div className="call-screen__bar">
         <div className="call-screen__info">
           <h2 id={titleId}>{name}</h2>
-          <p role="status" aria-live="polite">
-            {statusText}
+          <p>
+            {/* Only the state is announced; the ticking clock stays quiet. */}
+            <span role="status">{statusText}</span>
             {call.phase === 'connected' && call.connectedAt != null && (
               <>
                 {' · '}
