@@ -24,6 +24,7 @@ const PatientProfilePage = lazy(() => import('./features/patient/PatientProfileP
 const PatientRecordPage = lazy(() => import('./features/patient/PatientRecordPage'));
 const AccessLogPage = lazy(() => import('./features/patient/AccessLogPage'));
 const MessagesPage = lazy(() => import('./features/messaging/MessagesPage'));
+const CallHistoryPage = lazy(() => import('./features/call/CallHistoryPage'));
 
 function Home() {
   const { status, user } = useAuth();
@@ -72,6 +73,7 @@ export function AppRoutes() {
         <Route path="/patients/:id" element={<RequireAuth role="doctor"><PatientRecordPage /></RequireAuth>} />
         <Route path="/messages" element={<RequireAuth><MessagesPage /></RequireAuth>} />
         <Route path="/messages/:userId" element={<RequireAuth><MessagesPage /></RequireAuth>} />
+        <Route path="/calls" element={<RequireAuth><CallHistoryPage /></RequireAuth>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

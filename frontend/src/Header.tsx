@@ -27,12 +27,14 @@ export function Header() {
           { to: '/schedule', label: 'Schedule' },
           { to: '/patients', label: 'My patients' },
           { to: '/messages', label: 'Messages', badge: unread },
+          { to: '/calls', label: 'Calls' },
           { to: '/profile', label: 'Profile' },
         ]
       : [
           { to: '/doctors', label: 'Find a doctor' },
           { to: '/appointments', label: 'Appointments' },
           { to: '/messages', label: 'Messages', badge: unread },
+          { to: '/calls', label: 'Calls' },
           { to: '/profile', label: 'Profile' },
           { to: '/access-log', label: 'Record access' },
         ];

@@ -101,8 +101,8 @@ export const appointmentsApi = {
 
 export const messagesApi = {
   conversations: () => api.get<Conversation[]>('/api/messages/conversations'),
-  history: (userId: string, before?: string, limit = 30) =>
-    api.get<Message[]>(`/api/messages/${enc(userId)}`, { before, limit }),
+  history: async (userId: string, before?: string, limit = 30) =>
+    asList(await api.get<Message[] | Page<Message>>(`/api/messages/${enc(userId)}`, { before, limit })),
   sendText: (userId: string, text: string) => api.post<Message>(`/api/messages/${enc(userId)}`, { text }),
   sendImage: (userId: string, image: File, text?: string) => {
     const form = new FormData();

@@ -21,7 +21,7 @@ export function problem(status: number, title: string, detail?: string, errors?:
  * Replaces global fetch with a tiny router. `/api/auth/csrf` answers by default;
  * unmatched requests get 404 so a test sees what it forgot.
  */
-export function installFakeServer(routes: Record<string, Handler | unknown>) {
+export function installFakeServer(routes: Record<string, Handler | object>) {
   const requests: Recorded[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);

@@ -59,6 +59,16 @@ export function CallProvider({ children }: { children: ReactNode }) {
     };
   }, [selfId, ringer]);
 
+  // Closing or reloading the tab ends the call for the other side too, instead of leaving it hanging.
+  useEffect(() => {
+    if (!controller) return;
+    const onPageHide = () => {
+      if (isActive(controller.getSnapshot().call)) controller.dispatch({ type: 'HANG_UP' });
+    };
+    window.addEventListener('pagehide', onPageHide);
+    return () => window.removeEventListener('pagehide', onPageHide);
+  }, [controller]);
+
   const snapshot = useSyncExternalStore(
     controller?.subscribe ?? noopSubscribe,
     controller?.getSnapshot ?? nullSnapshot,

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatDuration } from '../../lib/time';
+import { Icon } from '../../ui/Icon';
 import type { CallSnapshot } from './callController';
 
 interface Props {
@@ -26,7 +27,11 @@ function Elapsed({ since }: { since: number }) {
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, []);
-  return <span className="call-screen__elapsed">{formatDuration(now - since)}</span>;
+  return (
+    <time className="call-screen__elapsed" aria-label={`Call time ${formatDuration(now - since)}`}>
+      {formatDuration(now - since)}
+    </time>
+  );
 }
 
 export function CallScreen({ snapshot, onHangUp, onToggleMic, onToggleCamera }: Props) {
@@ -73,8 +78,9 @@ export function CallScreen({ snapshot, onHangUp, onToggleMic, onToggleCamera }: 
       <div className="call-screen__bar">
         <div className="call-screen__info">
           <h2 id={titleId}>{name}</h2>
-          <p role="status" aria-live="polite">
-            {statusText}
+          <p>
+            {/* Only the state is announced; the ticking clock stays quiet. */}
+            <span role="status">{statusText}</span>
             {call.phase === 'connected' && call.connectedAt != null && (
               <>
                 {' · '}
@@ -88,7 +94,7 @@ export function CallScreen({ snapshot, onHangUp, onToggleMic, onToggleCamera }: 
         </div>
         <div className="call-screen__controls">
           <button type="button" className="btn btn--round" aria-pressed={micOn} onClick={onToggleMic}>
-            <span aria-hidden="true">{micOn ? '🎙' : '🔇'}</span> Microphone
+            <Icon name={micOn ? 'mic' : 'micOff'} /> Microphone
           </button>
           <button
             type="button"
@@ -97,10 +103,10 @@ export function CallScreen({ snapshot, onHangUp, onToggleMic, onToggleCamera }: 
             disabled={!hasVideo}
             onClick={onToggleCamera}
           >
-            <span aria-hidden="true">{cameraOn ? '📷' : '🚫'}</span> Camera
+            <Icon name={cameraOn && hasVideo ? 'video' : 'videoOff'} /> Camera
           </button>
           <button ref={hangUpRef} type="button" className="btn btn--danger btn--round" onClick={onHangUp}>
-            Hang up
+            <Icon name="phoneOff" /> Hang up
           </button>
         </div>
       </div>

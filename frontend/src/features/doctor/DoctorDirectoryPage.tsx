@@ -34,9 +34,15 @@ export function DoctorDirectoryPage() {
     setParams(p, { replace: !pagingOnly });
   }
 
+  // Follow the address when it changes from outside (back button, links).
+  useEffect(() => {
+    if (q !== text.trim()) setText(q);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q]);
+
   // Search as you type, a moment after the last key.
   useEffect(() => {
-    if (text === q) return;
+    if (text.trim() === q) return;
     const t = setTimeout(() => update({ q: text.trim() || null, page: 0 }), 300);
     return () => clearTimeout(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -52,10 +52,6 @@ export function DoctorPage() {
       setError('Pick a time first.');
       return;
     }
-    if (!reason.trim()) {
-      setReasonError('Tell the doctor briefly why you are booking.');
-      return;
-    }
     setBusy(true);
     setError(null);
     setReasonError(null);
@@ -171,7 +167,7 @@ export function DoctorPage() {
                   <input type="radio" name="mode" value="chat" checked={mode === 'chat'} onChange={() => setMode('chat')} /> Chat
                 </label>
               </fieldset>
-              <Field label="Reason for visit" error={reasonError ?? undefined}>
+              <Field label="Reason for visit" error={reasonError ?? undefined} hint="A line or two helps the doctor prepare.">
                 {(p) => <textarea {...p} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />}
               </Field>
               <ErrorBox>{error}</ErrorBox>

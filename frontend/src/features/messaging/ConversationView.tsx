@@ -7,6 +7,7 @@ import { clockTime, formatDay, isoDate } from '../../lib/time';
 import { realtime } from '../../realtime/realtimeClient';
 import { useRealtimeEvent } from '../../realtime/hooks';
 import { Avatar } from '../../ui/Avatar';
+import { Icon } from '../../ui/Icon';
 import { ErrorBox, Loading } from '../../ui/Feedback';
 import { useAuth } from '../auth/AuthProvider';
 import { StartCallButton } from '../call/StartCallButton';
@@ -344,7 +345,7 @@ export function ConversationView({ peerId }: { peerId: string }) {
         )}
         <div className="composer__row">
           <label className="btn btn--ghost composer__attach" title="Attach image">
-            <span aria-hidden="true">📎</span>
+            <Icon name="paperclip" />
             <span className="visually-hidden">Attach image</span>
             <input
               ref={fileInput}

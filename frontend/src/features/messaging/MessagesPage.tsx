@@ -31,7 +31,7 @@ export default function MessagesPage() {
             <ul className="conversation-list">
               {conversations.map((c) => {
                 const last = c.lastMessage;
-                const preview = last ? (last.type === 'image' ? (last.text ? `📷 ${last.text}` : '📷 Photo') : last.text ?? '') : '';
+                const preview = last ? (last.type === 'image' ? (last.text ? `Photo: ${last.text}` : 'Photo') : last.text ?? '') : '';
                 const mine = last && last.senderId === user?.id;
                 return (
                   <li key={c.user.id}>
