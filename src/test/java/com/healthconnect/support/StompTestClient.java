@@ -148,6 +148,11 @@ public class StompTestClient implements AutoCloseable {
 		return handler.queues.computeIfAbsent(destination, d -> new LinkedBlockingQueue<>());
 	}
 
+	/** Runs on the receiving thread for each payload on the destination, before it is queued. */
+	public void onReceive(String destination, java.util.function.Consumer<String> hook) {
+		handler.hooks.put(destination, hook);
+	}
+
 	public BlockingQueue<String> errorFrames() {
 		return handler.errorFrames;
 	}
@@ -200,6 +205,7 @@ public class StompTestClient implements AutoCloseable {
 
 		final Map<String, BlockingQueue<String>> queues = new ConcurrentHashMap<>();
 		final BlockingQueue<String> errorFrames = new LinkedBlockingQueue<>();
+		final Map<String, java.util.function.Consumer<String>> hooks = new ConcurrentHashMap<>();
 
 		StompFrameHandler frames(String destination) {
 			BlockingQueue<String> queue = queues.computeIfAbsent(destination, d -> new LinkedBlockingQueue<>());
@@ -211,6 +217,10 @@ public class StompTestClient implements AutoCloseable {
 
 				@Override
 				public void handleFrame(StompHeaders headers, Object payload) {
+					java.util.function.Consumer<String> hook = hooks.get(destination);
+					if (hook != null) {
+						hook.accept((String) payload);
+					}
 					queue.add((String) payload);
 				}
 			};
