@@ -1,0 +1,275 @@
+package com.healthconnect.call.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.healthconnect.auth.CurrentUser;
+import com.healthconnect.platform.DomainException;
+import com.healthconnect.realtime.BlockingWork;
+import com.healthconnect.realtime.ConnectedPeers;
+import com.healthconnect.realtime.People;
+import com.healthconnect.realtime.UserSessions;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The WebRTC signaling relay. It passes offers, answers and candidates between a connected doctor and patient without
+ * looking inside them, and keeps just enough state to say who is busy, to stop the callee's other tabs ringing, to end
+ * an unanswered call after the ring timeout and a call whose party disconnected, and to log every call. Nothing on
+ * this path touches the database except the final log write, which runs on {@link BlockingWork}.
+ * <p>
+ * Before a call is answered its frames go to every session of the other user (all their tabs ring); afterwards they go
+ * to the two sessions taking part.
+ */
+@Service
+public class Signaling implements DisposableBean {
+
+	public static final String NO_ANSWER = "no-answer";
+	public static final String OFFLINE = "offline";
+	public static final String BUSY = "busy";
+	public static final String DISCONNECTED = "disconnected";
+
+	private static final Logger log = LoggerFactory.getLogger(Signaling.class);
+
+	private final UserSessions sessions;
+	private final ConnectedPeers peers;
+	private final People people;
+	private final CallRegistry calls;
+	private final CallLog callLog;
+	private final BlockingWork blocking;
+	private final Clock clock;
+	private final long ringTimeoutMillis;
+	private final ScheduledExecutorService timer;
+
+	Signaling(UserSessions sessions, ConnectedPeers peers, People people, CallRegistry calls, CallLog callLog,
+			BlockingWork blocking, Clock clock, CallProperties properties) {
+		this.sessions = sessions;
+		this.peers = peers;
+		this.people = people;
+		this.calls = calls;
+		this.callLog = callLog;
+		this.blocking = blocking;
+		this.clock = clock;
+		this.ringTimeoutMillis = properties.ringTimeout().toMillis();
+		this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "call-ring-timeout");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	public void callUser(CurrentUser from, String sessionId, String to, JsonNode offer, String mode, String callId) {
+		requireConnected(from, to);
+		require(offer, "offer");
+		if (callId != null) {
+			renegotiate(from, sessionId, to, offer, callId);
+			return;
+		}
+		String callMode = mode == null ? "video" : mode;
+		if (!callMode.equals("video") && !callMode.equals("audio")) {
+			throw DomainException.invalidField("mode", "must be \"video\" or \"audio\"");
+		}
+		Instant now = clock.instant();
+		if (!sessions.isOnline(to)) {
+			fail(from, sessionId, to, OFFLINE, callMode, now);
+			return;
+		}
+		CallRegistry.Started started = calls.start(from.id(), sessionId, to, callMode, now);
+		switch (started.result()) {
+			case CALLEE_BUSY -> fail(from, sessionId, to, BUSY, callMode, now);
+			case CALLER_BUSY -> throw DomainException.conflict("You are already in a call; end it first");
+			case STARTED -> {
+				Call call = started.call();
+				call.ringTimeout = timer.schedule(() -> ringTimedOut(call.id), ringTimeoutMillis,
+						TimeUnit.MILLISECONDS);
+				String fromName = people.get(from.id(), from.role()).name();
+				sessions.toUser(to, "/queue/call-made", new CallMade(from.id(), fromName, offer, call.id, callMode));
+			}
+		}
+	}
+
+	public void answerCall(CurrentUser from, String sessionId, String to, JsonNode answer, String callId) {
+		requireConnected(from, to);
+		require(answer, "answer");
+		require(callId, "callId");
+		Optional<Call> inProgress = answeredBetween(callId, from, sessionId, to);
+		if (inProgress.isPresent()) {
+			// the answer to an in-call offer (an ICE restart): only the peer's session in the call gets it
+			sessions.toSession(to, inProgress.get().sessionOf(to), "/queue/call-answered",
+					new CallAnswered(from.id(), answer, callId));
+			return;
+		}
+		Call call = calls.answer(callId, from.id(), to, sessionId, clock.instant())
+			.orElseThrow(() -> DomainException.conflict("This call is not ringing any more"));
+		sessions.toSession(to, call.callerSession, "/queue/call-answered", new CallAnswered(from.id(), answer, callId));
+		sessions.toUserExcept(from.id(), sessionId, "/queue/call-answered-elsewhere", new AnsweredElsewhere(callId));
+	}
+
+	/**
+	 * A new offer within an answered call, as a browser sends to restart ICE after the connection failed: relayed as
+	 * {@code call-made} with the same call id to the peer's session in the call, which answers it with
+	 * {@code answer-call}. Never "busy": the two are already in this call together.
+	 */
+	private void renegotiate(CurrentUser from, String sessionId, String to, JsonNode offer, String callId) {
+		Call call = answeredBetween(callId, from, sessionId, to)
+			.orElseThrow(() -> DomainException.conflict("This call is not in progress any more"));
+		String fromName = people.get(from.id(), from.role()).name();
+		sessions.toSession(to, call.sessionOf(to), "/queue/call-made",
+				new CallMade(from.id(), fromName, offer, callId, call.mode));
+	}
+
+	/** The answered call with this id between the two users, sent from the session that takes part in it. */
+	private Optional<Call> answeredBetween(String callId, CurrentUser from, String sessionId, String to) {
+		return calls.find(callId)
+			.filter(c -> !c.ringing() && c.involves(from.id()) && c.peerOf(from.id()).equals(to)
+					&& sessionId.equals(c.sessionOf(from.id())));
+	}
+
+	public void iceCandidate(CurrentUser from, String to, JsonNode candidate, String callId) {
+		requireConnected(from, to);
+		require(candidate, "candidate");
+		Call call = (callId != null ? calls.find(callId).filter(c -> c.involves(from.id()) && c.involves(to))
+				: calls.between(from.id(), to)).orElse(null);
+		IceCandidate relayed = new IceCandidate(from.id(), candidate, call != null ? call.id : callId);
+		relay(to, call, "/queue/ice-candidate", relayed);
+	}
+
+	public void rejectCall(CurrentUser from, String sessionId, String to, String callId) {
+		requireConnected(from, to);
+		require(callId, "callId");
+		Call call = calls.find(callId).filter(c -> c.ringing() && c.calleeId.equals(from.id()) && c.callerId.equals(to))
+			.flatMap(c -> calls.end(callId, from.id()))
+			.orElse(null);
+		if (call != null) {
+			log(call, CallOutcome.REJECTED);
+			sessions.toSession(to, call.callerSession, "/queue/call-rejected", new CallRejected(from.id(), callId));
+			// the callee's other tabs stop ringing
+			sessions.toUserExcept(from.id(), sessionId, "/queue/call-ended", new CallEnded(to, callId, null));
+		}
+		else {
+			sessions.toUser(to, "/queue/call-rejected", new CallRejected(from.id(), callId));
+		}
+	}
+
+	public void endCall(CurrentUser from, String to, String callId) {
+		requireConnected(from, to);
+		require(callId, "callId");
+		calls.find(callId).filter(c -> c.involves(to)).flatMap(c -> calls.end(callId, from.id())).ifPresent(call -> {
+			CallOutcome outcome = !call.ringing() ? CallOutcome.COMPLETED
+					: call.callerId.equals(from.id()) ? CallOutcome.MISSED : CallOutcome.REJECTED;
+			log(call, outcome);
+		});
+		// whether or not the call is still known here, the other side hangs up
+		sessions.toUser(to, "/queue/call-ended", new CallEnded(from.id(), callId, null));
+	}
+
+	/** A socket closed: its calls end for the other side, and calls ringing for a user now offline fail. */
+	public void sessionClosed(String userId, String sessionId) {
+		boolean stillOnline = sessions.isOnline(userId);
+		for (Call call : calls.endForClosedSession(userId, sessionId, stillOnline)) {
+			if (call.ringing() && call.calleeId.equals(userId)) {
+				log(call, CallOutcome.MISSED);
+				sessions.toSession(call.callerId, call.callerSession, "/queue/call-failed",
+						new CallFailed(userId, OFFLINE, call.id));
+			}
+			else {
+				log(call, call.ringing() ? CallOutcome.MISSED : CallOutcome.COMPLETED);
+				String peer = call.peerOf(userId);
+				sessions.toUser(peer, "/queue/call-ended", new CallEnded(userId, call.id, DISCONNECTED));
+			}
+		}
+	}
+
+	private void ringTimedOut(String callId) {
+		calls.endIfRinging(callId).ifPresent(call -> {
+			log(call, CallOutcome.MISSED);
+			sessions.toSession(call.callerId, call.callerSession, "/queue/call-failed",
+					new CallFailed(call.calleeId, NO_ANSWER, call.id));
+			sessions.toUser(call.calleeId, "/queue/call-ended", new CallEnded(call.callerId, call.id, NO_ANSWER));
+		});
+	}
+
+	private void fail(CurrentUser from, String sessionId, String to, String reason, String mode, Instant now) {
+		String id = new ObjectId().toHexString();
+		write(new CallRecord(id, from.id(), to, mode, now, null, now, CallOutcome.FAILED));
+		sessions.toSession(from.id(), sessionId, "/queue/call-failed", new CallFailed(to, reason, null));
+	}
+
+	private void relay(String to, Call call, String queue, Object payload) {
+		String session = call != null && !call.ringing() ? call.sessionOf(to) : null;
+		if (session != null) {
+			sessions.toSession(to, session, queue, payload);
+		}
+		else {
+			sessions.toUser(to, queue, payload);
+		}
+	}
+
+	private void log(Call call, CallOutcome outcome) {
+		write(call.record(clock.instant(), outcome));
+	}
+
+	private void write(CallRecord record) {
+		try {
+			blocking.execute(() -> callLog.record(record));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Call {} could not be logged: {}", record.id(), ex.toString());
+		}
+	}
+
+	private void requireConnected(CurrentUser from, String to) {
+		if (to == null || to.isBlank()) {
+			throw DomainException.invalidField("to", "is required");
+		}
+		if (!peers.areConnected(from.id(), to)) {
+			throw DomainException.forbidden("You can only call, or signal to, a doctor or patient you have an "
+					+ "appointment with");
+		}
+	}
+
+	private static void require(Object value, String field) {
+		if (value == null || (value instanceof JsonNode node && node.isNull())) {
+			throw DomainException.invalidField(field, "is required");
+		}
+	}
+
+	@Override
+	public void destroy() {
+		timer.shutdownNow();
+	}
+
+	public record CallMade(String from, String fromName, JsonNode offer, String callId, String mode) {
+	}
+
+	public record CallAnswered(String from, JsonNode answer, String callId) {
+	}
+
+	public record IceCandidate(String from, JsonNode candidate, String callId) {
+	}
+
+	public record CallRejected(String from, String callId) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record CallEnded(String from, String callId, String reason) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record CallFailed(String to, String reason, String callId) {
+	}
+
+	public record AnsweredElsewhere(String callId) {
+	}
+}

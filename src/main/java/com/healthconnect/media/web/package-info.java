@@ -1,0 +1,2 @@
+/** {@code /api/media}. */
+package com.healthconnect.media.web;

@@ -1,0 +1,2 @@
+/** The {@code messages} collection and the chat rules. */
+package com.healthconnect.messaging.internal;

@@ -1,0 +1,53 @@
+package com.healthconnect.realtime.internal;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+
+import com.healthconnect.auth.SessionAuthentication;
+
+/**
+ * The socket's user is whoever the {@code token} cookie of the handshake proves (security already refused requests
+ * without one; this refuses anything else that slipped through). The {@code XSRF-TOKEN} cookie sent with the handshake
+ * is kept so that CONNECT can be checked against it, as every mutating HTTP call is.
+ */
+@Component
+class HandshakeGuard implements HandshakeInterceptor {
+
+	static final String CSRF_TOKEN = HandshakeGuard.class.getName() + ".csrf";
+
+	private final CookieCsrfTokenRepository csrfTokens;
+
+	HandshakeGuard(CookieCsrfTokenRepository csrfTokens) {
+		this.csrfTokens = csrfTokens;
+	}
+
+	@Override
+	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+			Map<String, Object> attributes) {
+		if (!(request.getPrincipal() instanceof SessionAuthentication)) {
+			response.setStatusCode(HttpStatus.UNAUTHORIZED);
+			return false;
+		}
+		if (request instanceof ServletServerHttpRequest servlet) {
+			CsrfToken token = csrfTokens.loadToken(servlet.getServletRequest());
+			if (token != null && !token.getToken().isBlank()) {
+				attributes.put(CSRF_TOKEN, token.getToken());
+			}
+		}
+		return true;
+	}
+
+	@Override
+	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+			Exception exception) {
+	}
+}

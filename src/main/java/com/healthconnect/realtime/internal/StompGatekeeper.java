@@ -1,0 +1,142 @@
+package com.healthconnect.realtime.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+
+import com.healthconnect.auth.SessionAuthentication;
+
+/**
+ * Authorises every client frame before anything handles it, on the socket's reading thread: CONNECT must carry the
+ * CSRF header; clients SEND only to the contract's {@code /app/...} destinations and SUBSCRIBE only to their own
+ * {@code /user/queue/...}; a session that sends faster than its token bucket allows is refused. A refusal drops the
+ * frame and sends an ERROR frame, after which Spring closes the socket; frames still arriving before the close are
+ * dropped silently. (The ERROR goes out through the outbound channel because, with per-session receive order
+ * preserved, an exception thrown here would only be logged.)
+ */
+@Component
+class StompGatekeeper implements ChannelInterceptor {
+
+	static final String CSRF_HEADER = "X-XSRF-TOKEN";
+	static final Set<String> SEND_DESTINATIONS = Set.of("/app/call-user", "/app/answer-call", "/app/ice-candidate",
+			"/app/reject-call", "/app/end-call", "/app/typing", "/app/chat.send");
+	private static final Pattern SUBSCRIBE_DESTINATION = Pattern.compile("^/user/queue/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+	private static final String CONNECTED = StompGatekeeper.class.getName() + ".connected";
+	private static final String BUCKET = StompGatekeeper.class.getName() + ".bucket";
+	private static final String REFUSED = StompGatekeeper.class.getName() + ".refused";
+	private static final Logger log = LoggerFactory.getLogger(StompGatekeeper.class);
+
+	private final RealtimeProperties.Rate rate;
+	private final MessageChannel clientOutbound;
+
+	StompGatekeeper(RealtimeProperties properties, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
+		this.rate = properties.rate();
+		this.clientOutbound = clientOutbound;
+	}
+
+	@Override
+	public Message<?> preSend(Message<?> message, MessageChannel channel) {
+		StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+		if (stomp == null || stomp.getCommand() == null) {
+			return message; // heart-beats and server-side messages
+		}
+		Map<String, Object> session = stomp.getSessionAttributes();
+		if (session != null && session.containsKey(REFUSED)) {
+			return null;
+		}
+		try {
+			authorise(message, stomp, session);
+			return message;
+		}
+		catch (StompRefused refused) {
+			refuse(stomp, session, refused.getMessage());
+			return null;
+		}
+	}
+
+	private void refuse(StompHeaderAccessor stomp, Map<String, Object> session, String reason) {
+		if (session != null) {
+			session.put(REFUSED, Boolean.TRUE);
+		}
+		log.info("Refused {} frame from session {}: {}", stomp.getCommand(), stomp.getSessionId(), reason);
+		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+		error.setMessage(reason);
+		error.setSessionId(stomp.getSessionId());
+		clientOutbound.send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()));
+	}
+
+	private void authorise(Message<?> message, StompHeaderAccessor stomp, Map<String, Object> session) {
+		if (session == null || !(stomp.getUser() instanceof SessionAuthentication)) {
+			throw new StompRefused(message, "Not signed in");
+		}
+		StompCommand command = stomp.getCommand();
+		if (command != StompCommand.DISCONNECT) {
+			TokenBucket bucket = (TokenBucket) session.computeIfAbsent(BUCKET,
+					key -> new TokenBucket(rate.burst(), rate.perSecond(), System.nanoTime()));
+			if (!bucket.tryTake(System.nanoTime())) {
+				throw new StompRefused(message, "Too many frames: at most " + rate.perSecond()
+						+ " a second (bursts of " + rate.burst() + ") per connection");
+			}
+		}
+		switch (command) {
+			case CONNECT, STOMP -> {
+				checkCsrf(message, stomp, session);
+				session.put(CONNECTED, Boolean.TRUE);
+			}
+			case DISCONNECT -> {
+			}
+			case SUBSCRIBE -> {
+				requireConnected(message, session);
+				String destination = stomp.getDestination();
+				if (destination == null || !SUBSCRIBE_DESTINATION.matcher(destination).matches()) {
+					throw new StompRefused(message, "You may subscribe only to your own /user/queue/... destinations, not "
+							+ destination);
+				}
+			}
+			case SEND -> {
+				requireConnected(message, session);
+				String destination = stomp.getDestination();
+				if (destination == null || !SEND_DESTINATIONS.contains(destination)) {
+					throw new StompRefused(message, "You may not send to " + destination);
+				}
+			}
+			case UNSUBSCRIBE, ACK, NACK -> requireConnected(message, session);
+			default -> throw new StompRefused(message, command + " is not supported");
+		}
+	}
+
+	private static void checkCsrf(Message<?> message, StompHeaderAccessor stomp, Map<String, Object> session) {
+		String expected = (String) session.get(HandshakeGuard.CSRF_TOKEN);
+		String sent = stomp.getFirstNativeHeader(CSRF_HEADER);
+		if (expected == null) {
+			throw new StompRefused(message, "No XSRF-TOKEN cookie came with the handshake; get one from "
+					+ "GET /api/auth/csrf and reconnect");
+		}
+		if (sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				sent.getBytes(StandardCharsets.UTF_8))) {
+			throw new StompRefused(message, "CONNECT needs the " + CSRF_HEADER
+					+ " header with the value of the XSRF-TOKEN cookie");
+		}
+	}
+
+	private static void requireConnected(Message<?> message, Map<String, Object> session) {
+		if (!Boolean.TRUE.equals(session.get(CONNECTED))) {
+			throw new StompRefused(message, "Send CONNECT first");
+		}
+	}
+}

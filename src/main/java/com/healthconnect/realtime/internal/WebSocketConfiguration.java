@@ -1,0 +1,100 @@
+package com.healthconnect.realtime.internal;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.Ordered;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * STOMP 1.2 over plain WebSocket at {@code /ws} with Spring's simple broker on {@code /queue}. Clients send to
+ * {@code /app/...} and receive on {@code /user/queue/...}. Order is preserved per session both ways, since signaling
+ * (offer before candidates) depends on it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+
+	private final RealtimeProperties properties;
+	private final AllowedOrigins origins;
+	private final HandshakeGuard handshakeGuard;
+	private final StompGatekeeper gatekeeper;
+	private final OpenSockets sockets;
+	private TaskScheduler brokerScheduler;
+
+	WebSocketConfiguration(RealtimeProperties properties, AllowedOrigins origins, HandshakeGuard handshakeGuard,
+			StompGatekeeper gatekeeper, OpenSockets sockets) {
+		this.properties = properties;
+		this.origins = origins;
+		this.handshakeGuard = handshakeGuard;
+		this.gatekeeper = gatekeeper;
+		this.sockets = sockets;
+	}
+
+	@Autowired
+	void setBrokerScheduler(@Lazy TaskScheduler messageBrokerTaskScheduler) {
+		this.brokerScheduler = messageBrokerTaskScheduler;
+	}
+
+	@Override
+	public void registerStompEndpoints(StompEndpointRegistry registry) {
+		// same origin is always allowed; the list adds more
+		registry.addEndpoint("/ws")
+			.setAllowedOriginPatterns(origins.allowedOrigins().toArray(String[]::new))
+			.addInterceptors(handshakeGuard);
+		registry.setErrorHandler(new FrameErrors());
+		registry.setPreserveReceiveOrder(true);
+	}
+
+	@Override
+	public void configureMessageBroker(MessageBrokerRegistry registry) {
+		long heartbeat = properties.heartbeat().toMillis();
+		registry.setApplicationDestinationPrefixes("/app");
+		registry.setUserDestinationPrefix("/user");
+		registry.enableSimpleBroker("/queue")
+			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
+			.setTaskScheduler(brokerScheduler);
+		registry.setPreservePublishOrder(true);
+		// the user registry must have counted a session before presence listeners ask it
+		registry.setUserRegistryOrder(Ordered.HIGHEST_PRECEDENCE);
+	}
+
+	@Override
+	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		registration.setMessageSizeLimit((int) properties.maxFrameSize().toBytes())
+			.setSendTimeLimit((int) properties.sendTimeLimit().toMillis())
+			.setSendBufferSizeLimit((int) properties.sendBufferSize().toBytes())
+			.addDecoratorFactory(handler -> new GuardedSocketHandler(handler, sockets));
+	}
+
+	@Override
+	public void configureClientInboundChannel(ChannelRegistration registration) {
+		int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+		registration.interceptors(gatekeeper);
+		registration.taskExecutor().corePoolSize(threads).maxPoolSize(threads);
+	}
+
+	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+		registration.taskExecutor().corePoolSize(threads).maxPoolSize(threads);
+	}
+
+	/** Small per-socket receive buffers; longer messages arrive in parts (see {@link GuardedSocketHandler}). */
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer() {
+		int buffer = (int) properties.socketBufferSize().toBytes();
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize(buffer);
+		container.setMaxBinaryMessageBufferSize(buffer);
+		return container;
+	}
+}

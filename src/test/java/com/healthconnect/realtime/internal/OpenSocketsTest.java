@@ -1,0 +1,68 @@
+package com.healthconnect.realtime.internal;
+
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.socket.WebSocketSession;
+
+import com.healthconnect.auth.CurrentUser;
+import com.healthconnect.auth.Role;
+import com.healthconnect.auth.SessionAuthentication;
+import com.healthconnect.auth.SignedOut;
+
+class OpenSocketsTest {
+
+	static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+
+	OpenSockets sockets = new OpenSockets(Clock.fixed(NOW, ZoneOffset.UTC), properties());
+
+	@AfterEach
+	void stop() {
+		sockets.destroy();
+	}
+
+	@Test
+	void aSocketClosesWhenItsTokenExpires() throws Exception {
+		WebSocketSession expired = socket("a", "token-1", NOW.minusSeconds(1));
+		WebSocketSession valid = socket("b", "token-2", NOW.plusSeconds(60));
+		sockets.closeExpired();
+		verify(expired).close(OpenSockets.EXPIRED);
+		verify(valid, never()).close(org.mockito.ArgumentMatchers.any());
+	}
+
+	@Test
+	void signingOutClosesOnlyTheSocketsOfThatToken() throws Exception {
+		WebSocketSession tab = socket("a", "token-1", NOW.plusSeconds(60));
+		WebSocketSession otherTab = socket("b", "token-1", NOW.plusSeconds(60));
+		WebSocketSession otherDevice = socket("c", "token-2", NOW.plusSeconds(60));
+		sockets.signedOut(new SignedOut("user", "token-1"));
+		verify(tab).close(OpenSockets.SIGNED_OUT);
+		verify(otherTab).close(OpenSockets.SIGNED_OUT);
+		verify(otherDevice, never()).close(org.mockito.ArgumentMatchers.any());
+	}
+
+	private WebSocketSession socket(String id, String tokenId, Instant expiresAt) {
+		WebSocketSession session = mock(WebSocketSession.class);
+		given(session.getId()).willReturn(id);
+		given(session.getPrincipal())
+			.willReturn(new SessionAuthentication(new CurrentUser("user", Role.PATIENT), tokenId, expiresAt));
+		sockets.opened(session);
+		return session;
+	}
+
+	private static RealtimeProperties properties() {
+		return new RealtimeProperties(DataSize.ofKilobytes(64), DataSize.ofKilobytes(8), Duration.ofSeconds(10),
+				DataSize.ofKilobytes(512), Duration.ofSeconds(25), new RealtimeProperties.Rate(100, 50),
+				Duration.ofMinutes(5), Duration.ofHours(1), new RealtimeProperties.Blocking(true, 16, 10000));
+	}
+}
