@@ -1,0 +1,150 @@
+package com.healthconnect.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The app under test as its own JVM: {@code java <appJvmArgs> -jar health-connect.jar} on a free loopback port with the
+ * in-memory embedded MongoDB. Its console goes to {@code target/bench/app.log}; heap and RSS are read with
+ * {@code jcmd} and {@code /proc}.
+ */
+final class AppProcess implements AutoCloseable {
+
+	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+	final int port;
+	final Process process;
+	final long startedNanos;
+	final Path javaHome;
+
+	private AppProcess(int port, Process process, long startedNanos, Path javaHome) {
+		this.port = port;
+		this.process = process;
+		this.startedNanos = startedNanos;
+		this.javaHome = javaHome;
+	}
+
+	static AppProcess start(Config config, Results results) throws IOException {
+		if (!Files.isRegularFile(config.appJar())) {
+			throw new IllegalStateException("No app jar at " + config.appJar() + "; run `mvn -Pbench verify`");
+		}
+		int port = freePort();
+		String java = config.appJava().isBlank()
+				? ProcessHandle.current().info().command().orElse("java") : config.appJava();
+		Path javaHome = Path.of(java).toAbsolutePath().getParent().getParent();
+		Path out = config.outDir();
+		Files.createDirectories(out);
+		List<String> command = new ArrayList<>();
+		command.add(java);
+		command.addAll(config.appJvmArgs());
+		command.add("-jar");
+		command.add(config.appJar().toString());
+		command.add("--server.port=" + port);
+		command.add("--server.address=127.0.0.1");
+		command.add("--healthconnect.mongo.embedded.storage=memory");
+		command.add("--healthconnect.mongo.embedded.data-dir=" + out.resolve("data"));
+		command.add("--healthconnect.bcrypt-cost=" + config.bcryptCost());
+		command.add("--healthconnect.demo-data=false");
+		command.add("--healthconnect.jwt.secret=bench-only-secret-" + Long.toHexString(System.nanoTime())
+				+ "-long-enough-for-hs256");
+		command.add("--logging.level.de.bwaldvogel.mongo=WARN");
+		command.addAll(config.appArgs());
+		results.meta("app.command", String.join(" ", command));
+		results.note("account setup uses --healthconnect.bcrypt-cost=" + config.bcryptCost()
+				+ " (production default 12) so that thousands of accounts are created quickly");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(out.resolve("app.log").toFile());
+		long started = System.nanoTime();
+		Process process = builder.start();
+		return new AppProcess(port, process, started, javaHome);
+	}
+
+	String base() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	/** Polls {@code /actuator/health} until it says UP; returns milliseconds from process start. */
+	long awaitHealthy(Duration timeout) throws InterruptedException {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+			.timeout(Duration.ofSeconds(2)).build();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("The app exited with " + process.exitValue() + "; see app.log");
+			}
+			try {
+				HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+					return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			Thread.sleep(20);
+		}
+		throw new IllegalStateException("The app was not healthy within " + timeout);
+	}
+
+	/** Full GC in the app, then the heap's used bytes as G1 (or any collector) reports them. */
+	long heapUsedAfterGc() throws IOException, InterruptedException {
+		jcmd("GC.run");
+		String info = jcmd("GC.heap_info");
+		Matcher m = HEAP_USED.matcher(info);
+		if (!m.find()) {
+			throw new IllegalStateException("Cannot read heap use from: " + info);
+		}
+		return Long.parseLong(m.group(1)) * 1024;
+	}
+
+	/** Resident set size of the app process, from {@code /proc/<pid>/status}. */
+	Optional<Long> rssBytes() throws IOException {
+		Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+		if (!Files.exists(status)) {
+			return Optional.empty();
+		}
+		return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+			.map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024).findFirst();
+	}
+
+	String jcmd(String command) throws IOException, InterruptedException {
+		Path jcmd = javaHome.resolve("bin").resolve("jcmd");
+		Process p = new ProcessBuilder(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd",
+				String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+		String output = new String(p.getInputStream().readAllBytes());
+		if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+			throw new IllegalStateException("jcmd " + command + " failed: " + output);
+		}
+		return output;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (process.isAlive()) {
+			process.destroy();
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+}

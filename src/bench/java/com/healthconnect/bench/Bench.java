@@ -1,0 +1,188 @@
+package com.healthconnect.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.healthconnect.bench.Api.Account;
+import com.healthconnect.bench.Fixtures.Pair;
+import com.healthconnect.bench.Stomp.Session;
+
+/**
+ * The benchmark run: start the app, time it to health UP, set up through the API, run the chosen scenarios, print one
+ * line per figure, write {@code results.txt} and {@code results.json}, stop the app.
+ */
+public final class Bench {
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Config config = Config.fromSystemProperties();
+		Results results = new Results();
+		machine(results, config);
+		AppProcess app = AppProcess.start(config, results);
+		Thread stopper = new Thread(() -> {
+			try {
+				app.close();
+			}
+			catch (InterruptedException ignored) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		Runtime.getRuntime().addShutdownHook(stopper);
+		int exit = 0;
+		try {
+			long startup = app.awaitHealthy(Duration.ofMinutes(3));
+			results.meta("app.pid", String.valueOf(app.process.pid()));
+			results.meta("app.jvm", app.jcmd("VM.version").lines().skip(1).findFirst().orElse("?").strip());
+			results.check("startup.health_up_ms", startup, true, 5000);
+			run(config, results, app);
+		}
+		catch (Exception ex) {
+			results.note("RUN ABORTED: " + ex);
+			ex.printStackTrace();
+			exit = 2;
+		}
+		finally {
+			app.close();
+			Runtime.getRuntime().removeShutdownHook(stopper);
+			results.note("app log: " + config.outDir().resolve("app.log"));
+			results.note(results.failures() + " target(s) missed");
+			results.write(config.outDir());
+			System.out.println("# results: " + config.outDir().resolve("results.txt") + " and results.json");
+		}
+		if (exit == 0 && config.failOnTarget() && !results.allPassed()) {
+			exit = 1;
+		}
+		System.exit(exit);
+	}
+
+	private static void run(Config config, Results results, AppProcess app) throws Exception {
+		Api api = new Api(app.base());
+		Fixtures fixtures = new Fixtures(api, config.setupConcurrency(), results);
+		int biggestSessions = Math.max(config.capacitySessions(), 2 * config.relayPairs().stream().max(Integer::compare).orElse(0));
+		try (Stomp.Client stomp = new Stomp.Client(app.base(), Math.max(2, biggestSessions / 2500), config.heartbeatMs())) {
+			if (config.runs("rest")) {
+				guarded(results, "rest", () -> {
+					List<Account> doctors = fixtures.doctors(config.restDoctors());
+					results.figure("rest.doctors", doctors.size());
+					RestScenario rest = new RestScenario(results, app.port);
+					rest.search(config.restConcurrency(), config.restWarmupSeconds(), config.restSeconds());
+					rest.slots(doctors, config.restConcurrency(), config.restWarmupSeconds(), config.restSeconds());
+				});
+			}
+			if (config.runs("booking")) {
+				guarded(results, "booking", () -> {
+					List<Account> contenders = fixtures.patients(config.bookingContenders());
+					new RestScenario(results, app.port).bookingRace(fixtures.newDoctor(), contenders);
+				});
+			}
+			if (config.runs("relay")) {
+				for (int n : config.relayPairs()) {
+					guarded(results, "relay.n" + n, () -> new RelayScenario(results, stomp, RelayScenario.ICE).run(
+							"relay.n" + n, fixtures.pairs(n), config.relaySeconds(), warmup(config.relaySeconds()),
+							1000 / config.relayRate(), relayTarget(n)));
+				}
+			}
+			if (config.runs("chat")) {
+				guarded(results, "chat", () -> {
+					int pairs = config.chatPairs();
+					int periodMs = (int) Math.round(1000.0 * pairs / config.chatRate());
+					results.figure("chat.target_msgs_per_s", config.chatRate());
+					new RelayScenario(results, stomp, RelayScenario.CHAT).run("chat", fixtures.pairs(pairs),
+							config.chatSeconds(), warmup(config.chatSeconds()), periodMs, 25);
+				});
+			}
+			if (config.runs("capacity")) {
+				guarded(results, "capacity", () -> {
+					List<Pair> relayPairs = fixtures.pairs(config.capacityRelayPairs());
+					List<Account> idle = fixtures.patients(config.capacitySessions());
+					CapacityScenario capacity = new CapacityScenario(results, stomp, app, config.outDir());
+					List<Session> sessions = capacity.open(idle);
+					try {
+						int n = config.capacityRelayPairs();
+						new RelayScenario(results, stomp, RelayScenario.ICE).run("capacity.relay.n" + n, relayPairs,
+								config.capacityRelaySeconds(), warmup(config.capacityRelaySeconds()),
+								1000 / config.relayRate(), relayTarget(n));
+					}
+					finally {
+						capacity.close(sessions);
+					}
+				});
+			}
+		}
+		callSetup(config, results);
+	}
+
+	/** The issue's relay targets: p99 ≤ 10 ms up to 500 pairs, ≤ 50 ms up to 2000. */
+	static double relayTarget(int pairs) {
+		return pairs <= 500 ? 10 : 50;
+	}
+
+	private static int warmup(int seconds) {
+		return Math.max(1, Math.min(5, seconds / 3));
+	}
+
+	interface Step {
+		void run() throws Exception;
+	}
+
+	/** A scenario that fails (say, its endpoint does not exist yet) is reported and the run goes on. */
+	private static void guarded(Results results, String name, Step step) {
+		results.note("---- " + name + " ----");
+		long t0 = System.nanoTime();
+		try {
+			step.run();
+		}
+		catch (Exception ex) {
+			results.figure(name + ".status", "ERROR " + ex.toString().replace('\n', ' '));
+			results.check(name + ".completed", 0, false, 1);
+		}
+		results.note(String.format("%s took %.1f s", name, (System.nanoTime() - t0) / 1e9));
+	}
+
+	/** Call set-up (Answer → connected) is measured by the browser test, which leaves it here. */
+	private static void callSetup(Config config, Results results) throws Exception {
+		Path file = config.screenshotsDir().resolve("call-setup.txt");
+		if (!Files.exists(file)) {
+			results.note("call set-up: no " + file + " (written by the browser call test); not measured here");
+			return;
+		}
+		for (String line : Files.readAllLines(file)) {
+			String l = line.strip();
+			if (l.isEmpty() || l.startsWith("#")) {
+				continue;
+			}
+			if (l.contains("=")) {
+				String[] kv = l.split("=", 2);
+				results.figure("callsetup." + kv[0].strip(), kv[1].strip());
+			}
+			else {
+				results.figure("callsetup.answer_to_connected_ms", l);
+			}
+		}
+	}
+
+	private static void machine(Results results, Config config) throws Exception {
+		results.meta("started", Instant.now().toString());
+		results.meta("nproc", String.valueOf(Runtime.getRuntime().availableProcessors()));
+		Path cpuinfo = Path.of("/proc/cpuinfo");
+		if (Files.exists(cpuinfo)) {
+			Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name")).findFirst()
+				.ifPresent(l -> results.meta("cpu", l.split(":", 2)[1].strip()));
+		}
+		Path meminfo = Path.of("/proc/meminfo");
+		if (Files.exists(meminfo)) {
+			Files.readAllLines(meminfo).stream().filter(l -> l.startsWith("MemTotal")).findFirst()
+				.ifPresent(l -> results.meta("memory", l.split(":", 2)[1].strip()));
+		}
+		results.meta("load_average", Files.exists(Path.of("/proc/loadavg"))
+				? Files.readString(Path.of("/proc/loadavg")).strip() : "n/a");
+		results.meta("client.jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+				+ ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+		results.meta("scenarios", String.join(",", config.scenarios()));
+	}
+}

@@ -1,0 +1,167 @@
+package com.healthconnect.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+import com.healthconnect.bench.Api.Account;
+
+/**
+ * REST under load: a fixed number of closed-loop clients, each on its own kept-alive socket, for directory search and
+ * for the slot listing; and a race of many patients for one slot.
+ */
+final class RestScenario {
+
+	/** Search terms users would type: specialities, surnames, first names, fragments; and no term at all. */
+	static final List<String> TERMS = List.of("cardio", "derm", "pediatrics", "neuro", "smith", "weber", "patel", "kim",
+			"amara", "chen", "general", "ortho", "an", "lee", "", "psych");
+
+	private final Results results;
+	private final String host = "127.0.0.1";
+	private final int port;
+
+	RestScenario(Results results, int port) {
+		this.results = results;
+		this.port = port;
+	}
+
+	boolean search(int concurrency, int warmupSeconds, int seconds) throws InterruptedException {
+		load("rest.search", concurrency, warmupSeconds, seconds, 20.0, random -> {
+			String term = TERMS.get(random.nextInt(TERMS.size()));
+			return "/api/doctors?size=20" + (term.isEmpty() ? "" : "&q=" + term);
+		});
+		return results.check("rest.search.req_per_s", rate, false, 2000) & lastPass;
+	}
+
+	void slots(List<Account> doctors, int concurrency, int warmupSeconds, int seconds) throws InterruptedException {
+		String date = Fixtures.inDays(1).toString();
+		load("rest.slots", concurrency, warmupSeconds, seconds, null,
+				random -> "/api/doctors/" + doctors.get(random.nextInt(doctors.size())).id() + "/slots?date=" + date);
+		results.figure("rest.slots.req_per_s", rate);
+	}
+
+	private double rate;
+	private boolean lastPass;
+
+	private void load(String prefix, int concurrency, int warmupSeconds, int seconds, Double p99TargetMs,
+			Function<ThreadLocalRandom, String> paths) throws InterruptedException {
+		Histogram latency = new ConcurrentHistogram(3);
+		AtomicBoolean measuring = new AtomicBoolean();
+		AtomicBoolean running = new AtomicBoolean(true);
+		AtomicLong count = new AtomicLong();
+		AtomicLong errors = new AtomicLong();
+		AtomicInteger non2xx = new AtomicInteger();
+		List<Thread> threads = new ArrayList<>();
+		for (int i = 0; i < concurrency; i++) {
+			Thread t = new Thread(() -> {
+				ThreadLocalRandom random = ThreadLocalRandom.current();
+				try (RawHttp http = new RawHttp(host, port)) {
+					while (running.get()) {
+						String path = paths.apply(random);
+						long t0 = System.nanoTime();
+						try {
+							int status = http.get(path);
+							long micros = (System.nanoTime() - t0) / 1000;
+							if (measuring.get()) {
+								latency.recordValue(micros);
+								count.incrementAndGet();
+								if (status / 100 != 2) {
+									non2xx.incrementAndGet();
+								}
+							}
+						}
+						catch (Exception ex) {
+							errors.incrementAndGet();
+						}
+					}
+				}
+			}, prefix + "-" + i);
+			t.setDaemon(true);
+			t.start();
+			threads.add(t);
+		}
+		Thread.sleep(warmupSeconds * 1000L);
+		measuring.set(true);
+		long t0 = System.nanoTime();
+		Thread.sleep(seconds * 1000L);
+		measuring.set(false);
+		double elapsed = (System.nanoTime() - t0) / 1e9;
+		running.set(false);
+		for (Thread t : threads) {
+			t.join(10_000);
+		}
+		rate = count.get() / elapsed;
+		results.figure(prefix + ".concurrency", concurrency);
+		lastPass = results.latencies(prefix, latency, p99TargetMs);
+		results.figure(prefix + ".non_2xx", non2xx.get());
+		results.figure(prefix + ".io_errors", errors.get());
+	}
+
+	/** {@code patients} book the same slot at the same moment, each on an already open socket: exactly one 201. */
+	boolean bookingRace(Account doctor, List<Account> patients) throws InterruptedException {
+		String json = "{\"doctorId\":\"" + doctor.id() + "\",\"date\":\"" + Fixtures.inDays(2) + "\",\"startTime\":\""
+				+ Fixtures.FIRST_SLOT + "\",\"mode\":\"video\",\"reason\":\"race\"}";
+		Histogram latency = new ConcurrentHistogram(3);
+		AtomicInteger created = new AtomicInteger();
+		AtomicInteger conflict = new AtomicInteger();
+		AtomicInteger other = new AtomicInteger();
+		AtomicInteger ready = new AtomicInteger();
+		CountDownLatch go = new CountDownLatch(1);
+		List<Thread> threads = new ArrayList<>();
+		StringBuilder others = new StringBuilder();
+		for (Account patient : patients) {
+			Thread t = new Thread(() -> {
+				try (RawHttp http = new RawHttp(host, port)) {
+					String headers = "Cookie: " + patient.cookie() + "\r\nX-XSRF-TOKEN: " + patient.xsrf() + "\r\n";
+					http.get("/actuator/health"); // the socket is open before the gun
+					ready.incrementAndGet();
+					go.await();
+					long t0 = System.nanoTime();
+					RawHttp.Reply reply = http.request("POST", "/api/appointments", headers, json, true);
+					latency.recordValue((System.nanoTime() - t0) / 1000);
+					switch (reply.status()) {
+						case 201 -> created.incrementAndGet();
+						case 409 -> conflict.incrementAndGet();
+						default -> {
+							other.incrementAndGet();
+							synchronized (others) {
+								if (others.length() < 400) {
+									others.append(reply.status()).append(' ').append(reply.body()).append("; ");
+								}
+							}
+						}
+					}
+				}
+				catch (Exception ex) {
+					other.incrementAndGet();
+				}
+			});
+			t.start();
+			threads.add(t);
+		}
+		while (ready.get() < patients.size() && threads.stream().anyMatch(Thread::isAlive)) {
+			Thread.sleep(10);
+		}
+		go.countDown();
+		for (Thread t : threads) {
+			t.join(60_000);
+		}
+		results.figure("booking.race.contenders", patients.size());
+		boolean pass = results.checkExactly("booking.race.created_201", created.get(), 1)
+				& results.checkExactly("booking.race.conflict_409", conflict.get(), patients.size() - 1);
+		results.figure("booking.race.other", other.get());
+		if (other.get() > 0) {
+			results.note("booking.race: other replies: " + others);
+		}
+		results.latencies("booking.race", latency, null);
+		return pass;
+	}
+}
