@@ -55,8 +55,13 @@ public class DoctorDirectory {
 					Criteria.where("specializationKey").regex(pattern));
 		}
 		Query query = Query.query(criteria);
-		long total = mongo.count(query, Doctor.class);
-		List<Doctor> content = mongo.find(Query.of(query).with(request), Doctor.class);
+		Query pageQuery = Query.of(query).with(request);
+		// a listing needs neither the credentials nor the weekly schedule: leave them in the database
+		pageQuery.fields().exclude("passwordHash", "schedule", "email", "contactNumber");
+		List<Doctor> content = mongo.find(pageQuery, Doctor.class);
+		// a page that is not full tells the total without a second round trip
+		long total = request.getOffset() == 0 && content.size() < request.getPageSize() ? content.size()
+				: mongo.count(query, Doctor.class);
 		return Pages.of(new PageImpl<>(content, request, total), DoctorMapper::listing);
 	}
 

@@ -39,19 +39,25 @@ public class RevokedTokens implements InitializingBean {
 	public void revoke(String jti, Instant expiresAt) {
 		mongo.save(new RevokedToken(jti, expiresAt));
 		known.put(jti, expiresAt);
+		if (known.size() > 10_000) {
+			// entries for tokens that have expired anyway are no longer needed; rare, and on logout, not per request
+			Instant now = clock.instant();
+			known.values().removeIf(expiry -> expiry.isBefore(now));
+		}
 	}
 
 	public boolean isRevoked(String jti) {
 		if (known.containsKey(jti)) {
 			return true;
 		}
+		// another instance may have signed this token out: ask the shared store (one lookup by _id)
 		boolean revoked = mongo.exists(Query.query(Criteria.where("_id").is(jti)), RevokedToken.class);
 		if (revoked) {
 			known.put(jti, clock.instant().plus(Duration.ofDays(1)));
 		}
-		known.values().removeIf(expiry -> expiry.isBefore(clock.instant().minus(Duration.ofDays(30))));
 		return revoked;
 	}
+
 
 	@Document("revoked_tokens")
 	record RevokedToken(@Id String jti, Instant expiresAt) {

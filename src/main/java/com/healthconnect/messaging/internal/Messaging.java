@@ -77,6 +77,14 @@ public class Messaging implements InitializingBean {
 	}
 
 	public MessageView send(CurrentUser from, String to, String text, MultipartFile image) {
+		return send(from, to, text, image, null);
+	}
+
+	/**
+	 * Persists the message, then pushes it to the receiver and to the sender's other sessions: the session it came
+	 * from ({@code originSession}, when sent over STOMP) already has it.
+	 */
+	public MessageView send(CurrentUser from, String to, String text, MultipartFile image, String originSession) {
 		requireConnected(from, to);
 		String checked = checkText(text, image != null);
 		MediaRef stored = image == null ? null : media.storeChatImage(from, image, to);
@@ -85,7 +93,12 @@ public class Messaging implements InitializingBean {
 		mongo.insert(message);
 		MessageView view = MessageView.of(message);
 		sessions.toUser(to, "/queue/messages", view);
-		sessions.toUser(from.id(), "/queue/messages", view);
+		if (originSession == null) {
+			sessions.toUser(from.id(), "/queue/messages", view);
+		}
+		else {
+			sessions.toUserExcept(from.id(), originSession, "/queue/messages", view);
+		}
 		return view;
 	}
 

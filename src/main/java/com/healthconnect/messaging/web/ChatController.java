@@ -58,7 +58,7 @@ class ChatController {
 		Map<String, Object> attributes = headers.getSessionAttributes();
 		blocking.executeInOrder(attributes, () -> {
 			try {
-				messaging.send(from, message.to(), message.text(), null);
+				messaging.send(from, message.to(), message.text(), null, sessionId);
 			}
 			catch (DomainException ex) {
 				sessions.error(from.id(), sessionId,

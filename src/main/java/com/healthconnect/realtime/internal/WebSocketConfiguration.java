@@ -1,10 +1,12 @@
 package com.healthconnect.realtime.internal;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.TaskScheduler;
@@ -52,6 +54,20 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 			.addInterceptors(handshakeGuard);
 		registry.setErrorHandler(new FrameErrors());
 		registry.setPreserveReceiveOrder(true);
+	}
+
+	/** Swaps the simple broker's subscription registry for one that finds per-session destinations in O(1). */
+	@Bean
+	static BeanPostProcessor exactSubscriptionRegistry() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof SimpleBrokerMessageHandler broker) {
+					broker.setSubscriptionRegistry(new ExactSubscriptionRegistry());
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Override

@@ -1,0 +1,87 @@
+package com.healthconnect.realtime.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.broker.AbstractSubscriptionRegistry;
+import org.springframework.util.CollectionUtils;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The broker's subscriptions, found by exact destination in O(1).
+ * <p>
+ * Every push here goes to a per-session user destination ({@code /queue/ice-candidate-user<session>}), so there are
+ * sessions × queues distinct destinations. Spring's {@code DefaultSubscriptionRegistry} keeps a bounded cache of
+ * destination lookups (1024 by default) and on a miss scans every subscription: past the bound each relayed frame
+ * cost milliseconds at a few thousand sessions. Patterns are not needed: {@code StompGatekeeper} admits only exact
+ * {@code /user/queue/<name>} subscriptions.
+ */
+final class ExactSubscriptionRegistry extends AbstractSubscriptionRegistry {
+
+	/** destination → an immutable snapshot of sessionId → subscription ids; replaced, never mutated. */
+	private final ConcurrentHashMap<String, MultiValueMap<String, String>> byDestination = new ConcurrentHashMap<>();
+
+	/** sessionId → (subscriptionId → destination), to undo a session's subscriptions when it ends. */
+	private final ConcurrentHashMap<String, Map<String, String>> bySession = new ConcurrentHashMap<>();
+
+	private static final MultiValueMap<String, String> NONE = CollectionUtils
+		.unmodifiableMultiValueMap(new LinkedMultiValueMap<>());
+
+	@Override
+	protected void addSubscriptionInternal(String sessionId, String subscriptionId, String destination,
+			Message<?> message) {
+		bySession.computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>()).put(subscriptionId, destination);
+		byDestination.compute(destination, (dest, current) -> {
+			LinkedMultiValueMap<String, String> next = current == null ? new LinkedMultiValueMap<>()
+					: new LinkedMultiValueMap<>(current);
+			next.add(sessionId, subscriptionId);
+			return CollectionUtils.unmodifiableMultiValueMap(next);
+		});
+	}
+
+	@Override
+	protected void removeSubscriptionInternal(String sessionId, String subscriptionId, Message<?> message) {
+		Map<String, String> subscriptions = bySession.get(sessionId);
+		String destination = subscriptions == null ? null : subscriptions.remove(subscriptionId);
+		if (destination != null) {
+			remove(destination, sessionId, subscriptionId);
+		}
+	}
+
+	@Override
+	public void unregisterAllSubscriptions(String sessionId) {
+		Map<String, String> subscriptions = bySession.remove(sessionId);
+		if (subscriptions != null) {
+			subscriptions.forEach((subscriptionId, destination) -> remove(destination, sessionId, subscriptionId));
+		}
+	}
+
+	@Override
+	protected MultiValueMap<String, String> findSubscriptionsInternal(String destination, Message<?> message) {
+		return byDestination.getOrDefault(destination, NONE);
+	}
+
+	int destinationCount() {
+		return byDestination.size();
+	}
+
+	private void remove(String destination, String sessionId, String subscriptionId) {
+		byDestination.computeIfPresent(destination, (dest, current) -> {
+			LinkedMultiValueMap<String, String> next = new LinkedMultiValueMap<>(current);
+			var ids = next.get(sessionId);
+			if (ids != null) {
+				ids = new java.util.ArrayList<>(ids);
+				ids.remove(subscriptionId);
+				if (ids.isEmpty()) {
+					next.remove(sessionId);
+				}
+				else {
+					next.put(sessionId, ids);
+				}
+			}
+			return next.isEmpty() ? null : CollectionUtils.unmodifiableMultiValueMap(next);
+		});
+	}
+}
