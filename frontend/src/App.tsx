@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useSearchParams } from 'react-router';
 import { AuthProvider, useAuth } from './features/auth/AuthProvider';
-import { homePath } from './features/auth/homePath';
+import { homePath, safeNext } from './features/auth/homePath';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
@@ -39,8 +39,10 @@ function Profile() {
 
 function SignedOutOnly({ children }: { children: ReactNode }) {
   const { status, user } = useAuth();
+  const [params] = useSearchParams();
   if (status === 'loading') return <Loading />;
-  if (user) return <Navigate to={homePath(user)} replace />;
+  // Signing in re-renders this before the form's own navigate runs: honour ?next= here too, or it is lost.
+  if (user) return <Navigate to={safeNext(params.get('next')) ?? homePath(user)} replace />;
   return <>{children}</>;
 }
 

@@ -39,8 +39,9 @@ export function Header() {
           { to: '/access-log', label: 'Record access' },
         ];
 
+  // data-realtime shows whether live updates are on, for tests and support, without a visible badge.
   return (
-    <header className="site-header">
+    <header className="site-header" data-realtime={user ? status : undefined}>
       <div className="site-header__inner">
         <Link to="/" className="brand">
           <span className="brand__mark" aria-hidden="true">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { Appointment } from '../../api/types';
 import { clockTime, formatDay } from '../../lib/time';
 import { useRealtimeEvent } from '../../realtime/hooks';
@@ -27,8 +27,13 @@ export function AppointmentsLive() {
   const { user } = useAuth();
   const [note, setNote] = useState<{ id: number; appt: Appointment } | null>(null);
 
+  const { pathname } = useLocation();
+  const listPath = user?.role === 'doctor' ? '/dashboard' : '/appointments';
+
   useRealtimeEvent('appointments', (appt) => {
     if (!user) return;
+    // On the list itself the change shows in place; a toast would only cover the page.
+    if (pathname === listPath) return;
     setNote({ id: Date.now(), appt });
   });
 
@@ -46,7 +51,7 @@ export function AppointmentsLive() {
     <div className="toast toast--top" role="status">
       <p>
         Appointment with {other} on {when} {PHRASE[a.status] ?? `is ${a.status}`}.{' '}
-        <Link to={user.role === 'doctor' ? '/dashboard' : '/appointments'}>View</Link>
+        <Link to={listPath}>View</Link>
       </p>
       <button type="button" className="btn btn--small btn--ghost" onClick={() => setNote(null)}>
         Dismiss

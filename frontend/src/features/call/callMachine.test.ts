@@ -288,6 +288,7 @@ describe('call machine: the other side ends it', () => {
   it.each([
     ['offline', 'offline'],
     ['busy', 'busy'],
+    ['no-answer', 'no-answer'],
   ] as const)('call-failed %s ends the outgoing call with that reason and sends nothing', (reason, expected) => {
     const { state } = outgoing();
     const t = transition(state, { type: 'CALL_FAILED', payload: { to: BOB, reason } });
@@ -295,7 +296,7 @@ describe('call machine: the other side ends it', () => {
     expect(t.state.endReason).toBe(expected);
     expect(sends(t.effects)).toEqual([]);
     expect(t.effects).toContainEqual({ type: 'close' });
-    expect(endMessage(t.state)).toMatch(reason === 'offline' ? /offline/ : /another call/);
+    expect(endMessage(t.state)).toMatch({ offline: /offline/, busy: /another call/, 'no-answer': /did not answer/ }[reason]);
   });
 
   it('call-rejected ends the outgoing call as declined', () => {

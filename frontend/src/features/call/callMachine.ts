@@ -434,7 +434,9 @@ export function transition(state: CallState, event: CallEvent): Transition {
       const p = event.payload;
       if (!isActive(state) || !state.peer || state.peer.id !== p.to || state.direction !== 'outgoing') return stay(state);
       if (state.phase === 'outgoing-ringing') {
-        const reason: EndReason = p.reason === 'offline' ? 'offline' : p.reason === 'busy' ? 'busy' : 'signaling-error';
+        // The server ends an unanswered call after its own ring timeout with reason "no-answer".
+        const reason: EndReason =
+          p.reason === 'offline' ? 'offline' : p.reason === 'busy' ? 'busy' : p.reason === 'no-answer' ? 'no-answer' : 'signaling-error';
         return end(state, reason, undefined, p.reason);
       }
       // A restart offer was refused: the connection cannot be repaired.

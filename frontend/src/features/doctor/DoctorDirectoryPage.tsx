@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { doctorsApi } from '../../api/endpoints';
 import { errorMessage } from '../../api/client';
@@ -41,12 +41,18 @@ export function DoctorDirectoryPage() {
   }, [q]);
 
   // Search as you type, a moment after the last key.
+  const pendingSearch = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     if (text.trim() === q) return;
     const t = setTimeout(() => update({ q: text.trim() || null, page: 0 }), 300);
+    pendingSearch.current = t;
     return () => clearTimeout(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
+  // Following a result must win: a search firing during that navigation would pull the user back to the list.
+  const cancelPendingSearch = (e: MouseEvent) => {
+    if (pendingSearch.current && e.target instanceof Element && e.target.closest('a')) clearTimeout(pendingSearch.current);
+  };
 
   const data = doctors.data;
   return (
@@ -90,7 +96,7 @@ export function DoctorDirectoryPage() {
       {doctors.loading && !data && <Loading label="Loading doctors…" />}
       {doctors.error != null && <ErrorBox onRetry={doctors.reload}>{errorMessage(doctors.error)}</ErrorBox>}
       {data && (
-        <div aria-busy={doctors.loading}>
+        <div aria-busy={doctors.loading} onClickCapture={cancelPendingSearch}>
           <p className="result-count" aria-live="polite">
             {data.totalElements === 0
               ? 'No doctors match.'
