@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,7 +27,6 @@ import com.microsoft.playwright.options.AriaRole;
  */
 @IntegrationTest
 // needs the realtime server module; on a branch without it there is nothing live to drive
-@EnabledIf("com.healthconnect.browser.Ui#realtimeServerPresent")
 class BookingBrowserIT {
 
 	static final String DOCTOR_ZONE = "America/New_York";

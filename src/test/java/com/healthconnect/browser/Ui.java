@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.util.ClassUtils;
 
 import com.healthconnect.support.ApiClient;
 import com.healthconnect.support.Browsers;
@@ -37,17 +36,6 @@ final class Ui {
 	static final String PASSWORD = "correct-horse-9";
 
 	private Ui() {
-	}
-
-	/** The live server (STOMP at /ws, signaling, presence, appointment pushes) is part of this build. */
-	static boolean realtimeServerPresent() {
-		return ClassUtils.isPresent("com.healthconnect.realtime.UserSessions", Ui.class.getClassLoader());
-	}
-
-	/** The chat HTTP API (history, send, read receipts) is part of this build, beside the live server. */
-	static boolean chatServerPresent() {
-		return realtimeServerPresent()
-				&& ClassUtils.isPresent("com.healthconnect.messaging.web.MessagesController", Ui.class.getClassLoader());
 	}
 
 	static void setDefaultTimeouts() {

@@ -90,11 +90,16 @@ class SignalingIT {
 			assertThat(rejected.get("from").asString()).isEqualTo(patient.userId());
 			assertThat(rejected.get("callId").asString()).isEqualTo(second);
 
-			// and one the doctor hangs up on while it rings
+			// and one the doctor hangs up on while it rings: the caller has not been told the call's id yet
 			doctorTab.send("/app/call-user", Map.of("to", patient.userId(), "offer", OFFER));
 			String third = patientTab.next("/user/queue/call-made").get("callId").asString();
-			doctorTab.send("/app/end-call", Map.of("to", patient.userId(), "callId", third));
+			doctorTab.send("/app/end-call", Map.of("to", patient.userId()));
 			assertThat(patientTab.next("/user/queue/call-ended").get("callId").asString()).isEqualTo(third);
+			// the two are free again: a new call rings rather than 'busy'
+			doctorTab.send("/app/call-user", Map.of("to", patient.userId(), "offer", OFFER));
+			String fourth = patientTab.next("/user/queue/call-made").get("callId").asString();
+			doctorTab.send("/app/end-call", Map.of("to", patient.userId(), "callId", fourth));
+			assertThat(patientTab.next("/user/queue/call-ended").get("callId").asString()).isEqualTo(fourth);
 
 			assertThat(doctorTab.received("/user/queue/errors")).isEmpty();
 			assertThat(patientTab.received("/user/queue/errors")).isEmpty();
@@ -102,13 +107,14 @@ class SignalingIT {
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			JsonNode log = doctor.get("/api/calls").json();
-			assertThat(log.get("totalElements").asInt()).isEqualTo(3);
+			assertThat(log.get("totalElements").asInt()).isEqualTo(4);
 		});
 		JsonNode log = doctor.get("/api/calls").json().get("content");
-		// newest first: the one hung up while ringing, the rejected one, the completed consultation
+		// newest first: the two hung up while ringing, the rejected one, the completed consultation
 		assertThat(log.get(0).get("outcome").asString()).isEqualTo("missed");
-		assertThat(log.get(1).get("outcome").asString()).isEqualTo("rejected");
-		JsonNode completed = log.get(2);
+		assertThat(log.get(1).get("outcome").asString()).isEqualTo("missed");
+		assertThat(log.get(2).get("outcome").asString()).isEqualTo("rejected");
+		JsonNode completed = log.get(3);
 		assertThat(completed.get("outcome").asString()).isEqualTo("completed");
 		assertThat(completed.get("peer").get("id").asString()).isEqualTo(patient.userId());
 		assertThat(completed.get("peer").get("name").asString()).isEqualTo("Relay Patient");
@@ -116,8 +122,8 @@ class SignalingIT {
 		assertThat(completed.get("answeredAt").isNull()).isFalse();
 		assertThat(completed.get("endedAt").isNull()).isFalse();
 		JsonNode patientsLog = patient.get("/api/calls").json().get("content");
-		assertThat(patientsLog.get(2).get("peer").get("name").asString()).isEqualTo("Dr Relay");
-		assertThat(patientsLog.get(2).get("direction").asString()).isEqualTo("incoming");
+		assertThat(patientsLog.get(3).get("peer").get("name").asString()).isEqualTo("Dr Relay");
+		assertThat(patientsLog.get(3).get("direction").asString()).isEqualTo("incoming");
 	}
 
 	@Test

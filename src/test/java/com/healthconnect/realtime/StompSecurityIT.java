@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.web.socket.WebSocketHttpHeaders;
@@ -128,8 +129,18 @@ class StompSecurityIT {
 		Appointments.connect(doctor, patient);
 		try (StompTestClient doctorTab = StompTestClient.connect(port, doctor, "/user/queue/typing")) {
 			try (StompTestClient tab = StompTestClient.connect(port, patient)) {
-				tab.sendRaw("/app/typing", "{\"to\":\"" + doctor.userId() + "\",\"x\":\"" + "a".repeat(70 * 1024) + "\"}");
-				assertThat(poll(tab)).contains("too large");
+				boolean written;
+				try {
+					tab.sendRaw("/app/typing", "{\"to\":\"" + doctor.userId() + "\",\"x\":\"" + "a".repeat(70 * 1024) + "\"}");
+					written = true;
+				}
+				catch (MessageDeliveryException ex) {
+					// the server may refuse and close while the client is still writing the frame
+					written = false;
+				}
+				if (written) {
+					assertThat(poll(tab)).contains("too large");
+				}
 				await().atMost(Duration.ofSeconds(5)).until(() -> !tab.isConnected());
 			}
 			// a frame just under the limit passes (and is then refused by the handler for its unknown field)

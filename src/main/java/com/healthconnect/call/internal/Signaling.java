@@ -162,16 +162,22 @@ public class Signaling implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Hangs up. A caller whose call still rings has not been told its id (that comes with {@code call-answered}), so
+	 * without a {@code callId} the call the two are in together is ended.
+	 */
 	public void endCall(CurrentUser from, String to, String callId) {
 		requireConnected(from, to);
-		require(callId, "callId");
-		calls.find(callId).filter(c -> c.involves(to)).flatMap(c -> calls.end(callId, from.id())).ifPresent(call -> {
+		Optional<Call> known = callId != null ? calls.find(callId).filter(c -> c.involves(to))
+				: calls.between(from.id(), to);
+		String endedId = known.map(c -> c.id).orElse(callId);
+		known.flatMap(c -> calls.end(c.id, from.id())).ifPresent(call -> {
 			CallOutcome outcome = !call.ringing() ? CallOutcome.COMPLETED
 					: call.callerId.equals(from.id()) ? CallOutcome.MISSED : CallOutcome.REJECTED;
 			log(call, outcome);
 		});
 		// whether or not the call is still known here, the other side hangs up
-		sessions.toUser(to, "/queue/call-ended", new CallEnded(from.id(), callId, null));
+		sessions.toUser(to, "/queue/call-ended", new CallEnded(from.id(), endedId, null));
 	}
 
 	/** A socket closed: its calls end for the other side, and calls ringing for a user now offline fail. */
