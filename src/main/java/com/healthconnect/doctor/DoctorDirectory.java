@@ -36,33 +36,33 @@ public class DoctorDirectory {
 
 	private final Doctors doctors;
 	private final MongoTemplate mongo;
+	private final DirectorySnapshot snapshot;
 
-	DoctorDirectory(Doctors doctors, MongoTemplate mongo) {
+	DoctorDirectory(Doctors doctors, MongoTemplate mongo, DirectorySnapshot snapshot) {
 		this.doctors = doctors;
 		this.mongo = mongo;
+		this.snapshot = snapshot;
 	}
 
-	/** {@code q} matches name or specialization case-insensitively; {@code specialization} must match exactly (any case). */
+	/**
+	 * {@code q} matches name or specialization case-insensitively; {@code specialization} must match exactly (any
+	 * case). Filtered in memory over the {@link DirectorySnapshot}, in the order the database query used: name, then id.
+	 */
 	public Pages<DoctorListing> search(String q, String specialization, Integer page, Integer size) {
 		PageRequest request = Pages.request(page, size, Sort.by("nameKey", "_id"));
-		Criteria criteria = new Criteria();
-		if (specialization != null && !specialization.isBlank()) {
-			criteria = criteria.and("specializationKey").is(key(specialization));
-		}
-		if (q != null && !q.isBlank()) {
-			String pattern = quote(key(q));
-			criteria = criteria.orOperator(Criteria.where("nameKey").regex(pattern),
-					Criteria.where("specializationKey").regex(pattern));
-		}
-		Query query = Query.query(criteria);
-		Query pageQuery = Query.of(query).with(request);
-		// a listing needs neither the credentials nor the weekly schedule: leave them in the database
-		pageQuery.fields().exclude("passwordHash", "schedule", "email", "contactNumber");
-		List<Doctor> content = mongo.find(pageQuery, Doctor.class);
-		// a page that is not full tells the total without a second round trip
-		long total = request.getOffset() == 0 && content.size() < request.getPageSize() ? content.size()
-				: mongo.count(query, Doctor.class);
-		return Pages.of(new PageImpl<>(content, request, total), DoctorMapper::listing);
+		String speciality = specialization != null && !specialization.isBlank() ? key(specialization) : null;
+		String term = q != null && !q.isBlank() ? key(q) : null;
+		List<Doctor> matching = snapshot.doctors().stream()
+			.filter(d -> speciality == null || speciality.equals(d.getSpecializationKey()))
+			.filter(d -> term == null || contains(d.getNameKey(), term) || contains(d.getSpecializationKey(), term))
+			.toList();
+		int from = (int) Math.min(request.getOffset(), matching.size());
+		int to = Math.min(from + request.getPageSize(), matching.size());
+		return Pages.of(new PageImpl<>(matching.subList(from, to), request, matching.size()), DoctorMapper::listing);
+	}
+
+	private static boolean contains(String value, String term) {
+		return value != null && value.contains(term);
 	}
 
 	/** Every specialization once (case-insensitively), sorted. */
@@ -103,6 +103,7 @@ public class DoctorDirectory {
 	public void addRating(String doctorId, int stars) {
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(doctorId))),
 				new Update().inc("ratingSum", stars).inc("ratingCount", 1).inc("version", 1), Doctor.class);
+		snapshot.invalidate(); // the listing shows the rating
 	}
 
 	private Optional<Doctor> find(String doctorId) {
@@ -115,11 +116,5 @@ public class DoctorDirectory {
 
 	private static String key(String value) {
 		return value.strip().toLowerCase(Locale.ROOT);
-	}
-
-	/** A literal for a regular expression: user input never becomes a pattern. */
-	private static String quote(String literal) {
-		return literal.chars().mapToObj(c -> "\\^$.|?*+()[]{}/-".indexOf(c) >= 0 ? "\\" + (char) c
-				: String.valueOf((char) c)).collect(Collectors.joining());
 	}
 }

@@ -10,7 +10,9 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MimeTypeUtils;
 
 import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.auth.SessionAuthentication;
@@ -67,6 +69,27 @@ public class UserSessions {
 		headers.setSessionId(sessionId);
 		headers.setLeaveMutable(true);
 		template.convertAndSendToUser(userId, queue, payload, headers.getMessageHeaders());
+	}
+
+	/**
+	 * To one session of the user, a payload already serialised to JSON: for relays that send the same bytes to several
+	 * sessions or many times a second. Same route as {@link #toSession} (user destination, broker, the session's
+	 * ordered outbound queue), so it keeps its place among the session's other pushes; only the conversion is skipped.
+	 */
+	public void toSessionJson(String userId, String sessionId, String queue, byte[] json) {
+		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+		headers.setSessionId(sessionId);
+		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		headers.setLeaveMutable(true);
+		template.send(template.getUserDestinationPrefix() + userId + queue,
+				MessageBuilder.createMessage(json, headers.getMessageHeaders()));
+	}
+
+	/** {@link #toSessionJson} to every session of the user. */
+	public void toUserJson(String userId, String queue, byte[] json) {
+		for (String sessionId : sessionIds(userId)) {
+			toSessionJson(userId, sessionId, queue, json);
+		}
 	}
 
 	/** To every session of the user except one (e.g. the tab that acted). */

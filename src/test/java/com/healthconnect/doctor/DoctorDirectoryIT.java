@@ -63,6 +63,22 @@ class DoctorDirectoryIT {
 	}
 
 	@Test
+	void theDirectoryShowsAProfileChangeAtOnce() {
+		String tag = "Fr" + UUID.randomUUID().toString().substring(0, 6);
+		ApiClient doctor = new ApiClient(port).registerDoctor("Dr Before " + tag, "Dermatology", "UTC");
+		assertThat(anonymous().get("/api/doctors?q=" + tag).json().get("totalElements").asLong()).isEqualTo(1);
+
+		assertThat(doctor.put("/api/doctors/me", Map.of("name", "Dr After " + tag, "specialization", "Oncology"))
+			.status()).isEqualTo(200);
+		JsonNode listed = anonymous().get("/api/doctors?q=" + tag).json().get("content").get(0);
+		assertThat(listed.get("name").asString()).isEqualTo("Dr After " + tag);
+		assertThat(listed.get("specialization").asString()).isEqualTo("Oncology");
+		assertThat(anonymous().get("/api/doctors?q=before%20" + tag).json().get("totalElements").asLong()).isZero();
+		assertThat(anonymous().get("/api/doctors?q=" + tag + "&specialization=oncology").json()
+			.get("totalElements").asLong()).isEqualTo(1);
+	}
+
+	@Test
 	void badPagingIs400() {
 		assertThat(anonymous().get("/api/doctors?size=101").status()).isEqualTo(400);
 		assertThat(anonymous().get("/api/doctors?page=-1").status()).isEqualTo(400);

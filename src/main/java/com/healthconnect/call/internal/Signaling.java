@@ -22,6 +22,7 @@ import com.healthconnect.realtime.People;
 import com.healthconnect.realtime.UserSessions;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The WebRTC signaling relay. It passes offers, answers and candidates between a connected doctor and patient without
@@ -49,11 +50,12 @@ public class Signaling implements DisposableBean {
 	private final CallLog callLog;
 	private final BlockingWork blocking;
 	private final Clock clock;
+	private final JsonMapper json;
 	private final long ringTimeoutMillis;
 	private final ScheduledExecutorService timer;
 
 	Signaling(UserSessions sessions, ConnectedPeers peers, People people, CallRegistry calls, CallLog callLog,
-			BlockingWork blocking, Clock clock, CallProperties properties) {
+			BlockingWork blocking, Clock clock, CallProperties properties, JsonMapper json) {
 		this.sessions = sessions;
 		this.peers = peers;
 		this.people = people;
@@ -61,6 +63,7 @@ public class Signaling implements DisposableBean {
 		this.callLog = callLog;
 		this.blocking = blocking;
 		this.clock = clock;
+		this.json = json;
 		this.ringTimeoutMillis = properties.ringTimeout().toMillis();
 		this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "call-ring-timeout");
@@ -136,13 +139,23 @@ public class Signaling implements DisposableBean {
 					&& sessionId.equals(c.sessionOf(from.id())));
 	}
 
+	/**
+	 * The hottest frame (a few dozen per call set-up, each relayed at once): serialised once, however many sessions
+	 * receive it.
+	 */
 	public void iceCandidate(CurrentUser from, String to, JsonNode candidate, String callId) {
 		requireConnected(from, to);
 		require(candidate, "candidate");
 		Call call = (callId != null ? calls.find(callId).filter(c -> c.involves(from.id()) && c.involves(to))
 				: calls.between(from.id(), to)).orElse(null);
-		IceCandidate relayed = new IceCandidate(from.id(), candidate, call != null ? call.id : callId);
-		relay(to, call, "/queue/ice-candidate", relayed);
+		byte[] relayed = json.writeValueAsBytes(new IceCandidate(from.id(), candidate, call != null ? call.id : callId));
+		String session = call != null && !call.ringing() ? call.sessionOf(to) : null;
+		if (session != null) {
+			sessions.toSessionJson(to, session, "/queue/ice-candidate", relayed);
+		}
+		else {
+			sessions.toUserJson(to, "/queue/ice-candidate", relayed);
+		}
 	}
 
 	public void rejectCall(CurrentUser from, String sessionId, String to, String callId) {

@@ -13,7 +13,10 @@ import com.healthconnect.realtime.UserSessions;
 
 import tools.jackson.databind.JsonNode;
 
-/** The signaling destinations of the contract; the sender is always the socket's signed-in user. */
+/**
+ * The signaling destinations of the contract; the sender is always the socket's signed-in user. ICE candidates, the
+ * hot one, are handled inline by {@link IceCandidateFrames}; these are a handful of frames per call.
+ */
 @Controller
 class SignalingController {
 
@@ -35,11 +38,6 @@ class SignalingController {
 		signaling.answerCall(UserSessions.user(principal), session, answer.to(), answer.answer(), answer.callId());
 	}
 
-	@MessageMapping("/ice-candidate")
-	void iceCandidate(@Payload IceCandidate ice, Principal principal) {
-		signaling.iceCandidate(UserSessions.user(principal), ice.to(), ice.candidate(), ice.callId());
-	}
-
 	@MessageMapping("/reject-call")
 	void rejectCall(@Payload CallRef call, Principal principal, @Header(SESSION) String session) {
 		signaling.rejectCall(UserSessions.user(principal), session, call.to(), call.callId());
@@ -55,9 +53,6 @@ class SignalingController {
 	}
 
 	record AnswerCall(String to, JsonNode answer, String callId) {
-	}
-
-	record IceCandidate(String to, JsonNode candidate, String callId) {
 	}
 
 	record CallRef(String to, String callId) {

@@ -4,10 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.Message;
@@ -19,7 +23,12 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
+import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.auth.SessionAuthentication;
+import com.healthconnect.platform.DomainException;
+import com.healthconnect.realtime.InlineDestination;
+import com.healthconnect.realtime.StompError;
+import com.healthconnect.realtime.UserSessions;
 
 /**
  * Authorises every client frame before anything handles it, on the socket's reading thread: CONNECT must carry the
@@ -28,6 +37,9 @@ import com.healthconnect.auth.SessionAuthentication;
  * frame and sends an ERROR frame, after which Spring closes the socket; frames still arriving before the close are
  * dropped silently. (The ERROR goes out through the outbound channel because, with per-session receive order
  * preserved, an exception thrown here would only be logged.)
+ * <p>
+ * An authorised SEND to an {@link InlineDestination} (the hot signaling relay) is handled right here and goes no
+ * further; every other frame continues to the {@code @MessageMapping} handlers.
  */
 @Component
 class StompGatekeeper implements ChannelInterceptor {
@@ -43,10 +55,17 @@ class StompGatekeeper implements ChannelInterceptor {
 
 	private final RealtimeProperties.Rate rate;
 	private final MessageChannel clientOutbound;
+	private final ObjectProvider<InlineDestination> inlineProvider;
+	private final ObjectProvider<UserSessions> sessions;
+	/** Looked up on first use: the handlers depend on the messaging infrastructure this interceptor is part of. */
+	private volatile Map<String, InlineDestination> inline;
 
-	StompGatekeeper(RealtimeProperties properties, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
+	StompGatekeeper(RealtimeProperties properties, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound,
+			ObjectProvider<InlineDestination> inline, ObjectProvider<UserSessions> sessions) {
 		this.rate = properties.rate();
 		this.clientOutbound = clientOutbound;
+		this.inlineProvider = inline;
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -61,12 +80,50 @@ class StompGatekeeper implements ChannelInterceptor {
 		}
 		try {
 			authorise(message, stomp, session);
-			return message;
 		}
 		catch (StompRefused refused) {
 			refuse(stomp, session, refused.getMessage());
 			return null;
 		}
+		InlineDestination handler = stomp.getCommand() == StompCommand.SEND ? inline().get(stomp.getDestination()) : null;
+		if (handler == null) {
+			return message;
+		}
+		handleInline(handler, message, stomp);
+		return null; // handled: nothing further on the inbound channel
+	}
+
+	private Map<String, InlineDestination> inline() {
+		Map<String, InlineDestination> handlers = inline;
+		if (handlers == null) {
+			handlers = inlineProvider.orderedStream()
+				.collect(Collectors.toUnmodifiableMap(InlineDestination::destination, Function.identity()));
+			inline = handlers;
+		}
+		return handlers;
+	}
+
+	/** Runs an inline handler; its failures go to the sender's {@code /user/queue/errors}, as the advice does them. */
+	private void handleInline(InlineDestination handler, Message<?> message, StompHeaderAccessor stomp) {
+		CurrentUser user = ((SessionAuthentication) stomp.getUser()).getPrincipal();
+		String sessionId = stomp.getSessionId();
+		String destination = stomp.getDestination();
+		StompError error;
+		try {
+			handler.handle(user, sessionId, (byte[]) message.getPayload());
+			return;
+		}
+		catch (DomainException ex) {
+			error = new StompError(ex.status().value(), ex.title(), ex.getMessage(), destination);
+		}
+		catch (RejectedExecutionException ex) {
+			error = new StompError(503, "Service unavailable", ex.getMessage(), destination);
+		}
+		catch (RuntimeException ex) {
+			log.error("Unhandled error for a frame to {}", destination, ex);
+			error = new StompError(500, "Internal error", "Something went wrong on our side", destination);
+		}
+		sessions.getObject().error(user.id(), sessionId, error);
 	}
 
 	private void refuse(StompHeaderAccessor stomp, Map<String, Object> session, String reason) {
