@@ -11,6 +11,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -62,7 +63,7 @@ public class AccountService {
 		}
 		AccountView account;
 		try {
-			account = store(registration.role()).create(registration, passwords.encode(registration.password()));
+			account = store(registration.role()).create(registration, email, passwords.encode(registration.password()));
 		}
 		catch (RuntimeException ex) {
 			mongo.remove(new AccountEmail(email, registration.role()));
@@ -117,10 +118,10 @@ public class AccountService {
 	}
 
 	/** Unknown e-mail and wrong password look the same from outside. */
-	public static class BadCredentials extends RuntimeException {
+	public static class BadCredentials extends DomainException {
 
 		BadCredentials() {
-			super(INVALID_LOGIN);
+			super(HttpStatus.UNAUTHORIZED, "Unauthorized", INVALID_LOGIN, List.of());
 		}
 	}
 

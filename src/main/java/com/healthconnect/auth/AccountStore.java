@@ -12,8 +12,11 @@ public interface AccountStore {
 	/** The stored bcrypt hash for a (lower-cased) e-mail, if an account of this role has it. */
 	Optional<StoredCredentials> findCredentials(String email);
 
-	/** Creates the account; the e-mail has already been reserved across both roles. */
-	AccountView create(Registration registration, String passwordHash);
+	/**
+	 * Creates the account under {@code email}, already normalised and reserved across both roles (the registration's
+	 * own e-mail is as the client typed it).
+	 */
+	AccountView create(Registration registration, String email, String passwordHash);
 
 	Optional<AccountView> find(String id);
 

@@ -5,8 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.healthconnect.auth.AccountService;
-import com.healthconnect.auth.AccountService.BadCredentials;
 import com.healthconnect.auth.AccountService.SignedIn;
 import com.healthconnect.auth.AccountView;
 import com.healthconnect.auth.CurrentUser;
@@ -68,12 +65,6 @@ class AuthController {
 		return new CsrfResponse(token.getHeaderName(), token.getToken());
 	}
 
-	@ExceptionHandler(BadCredentials.class)
-	ResponseEntity<org.springframework.http.ProblemDetail> badCredentials(BadCredentials ex) {
-		var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ex.getMessage());
-		problem.setTitle("Unauthorized");
-		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
-	}
 
 	private ResponseEntity<AccountView> signedIn(HttpStatus status, SignedIn signedIn) {
 		return ResponseEntity.status(status)

@@ -46,9 +46,9 @@ class DoctorAccounts implements AccountStore, InitializingBean {
 	}
 
 	@Override
-	public AccountView create(Registration registration, String passwordHash) {
+	public AccountView create(Registration registration, String email, String passwordHash) {
 		DoctorRegistration r = (DoctorRegistration) registration;
-		Doctor doctor = new Doctor(r.name(), r.email().trim().toLowerCase(java.util.Locale.ROOT), passwordHash,
+		Doctor doctor = new Doctor(r.name(), email, passwordHash,
 				r.specialization(), r.qualification(), r.experience(), r.about(), r.contactNumber(), r.timeZone());
 		return DoctorMapper.view(doctors.insert(doctor));
 	}

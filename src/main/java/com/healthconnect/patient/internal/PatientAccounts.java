@@ -1,6 +1,5 @@
 package com.healthconnect.patient.internal;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -44,9 +43,9 @@ class PatientAccounts implements AccountStore, InitializingBean {
 	}
 
 	@Override
-	public AccountView create(Registration registration, String passwordHash) {
+	public AccountView create(Registration registration, String email, String passwordHash) {
 		PatientRegistration r = (PatientRegistration) registration;
-		Patient patient = new Patient(r.name(), r.email().trim().toLowerCase(Locale.ROOT), passwordHash,
+		Patient patient = new Patient(r.name(), email, passwordHash,
 				r.dateOfBirth(), r.gender(), r.bloodGroup());
 		return PatientMapper.view(patients.insert(patient));
 	}
