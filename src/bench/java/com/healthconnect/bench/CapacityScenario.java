@@ -30,6 +30,7 @@ final class CapacityScenario {
 	List<Session> open(List<Account> accounts) throws Exception {
 		long heapBefore = app.heapUsedAfterGc();
 		long rssBefore = app.rssBytes().orElse(0L);
+		String histogramBefore = app.jcmd("GC.class_histogram");
 		results.figure("capacity.baseline_heap_mb", mb(heapBefore));
 		results.figure("capacity.baseline_rss_mb", mb(rssBefore));
 		AtomicInteger failed = new AtomicInteger();
@@ -51,8 +52,12 @@ final class CapacityScenario {
 		results.figure("capacity.rss_per_session_kb", (rss - rssBefore) / 1024.0 / n);
 		// where the per-session bytes go: the app's live objects by class, while the sessions are open
 		java.nio.file.Path histogram = outDir.resolve("capacity-class-histogram.txt");
-		java.nio.file.Files.writeString(histogram, app.jcmd("GC.class_histogram"));
+		String histogramAfter = app.jcmd("GC.class_histogram");
+		java.nio.file.Files.writeString(histogram, histogramAfter);
 		results.note("capacity: live objects by class in " + histogram);
+		java.nio.file.Path perSession = outDir.resolve("capacity-per-session.txt");
+		java.nio.file.Files.writeString(perSession, ClassHistogram.perSession(histogramBefore, histogramAfter, n));
+		results.note("capacity: bytes and objects per session by class (after minus before) in " + perSession);
 		return sessions;
 	}
 

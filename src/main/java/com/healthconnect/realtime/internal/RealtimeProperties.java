@@ -10,8 +10,9 @@ import org.springframework.util.unit.DataSize;
  * Limits of the {@code /ws} endpoint.
  *
  * @param maxFrameSize largest STOMP frame a client may send; bigger ones get an ERROR frame and the socket closes
- * @param socketBufferSize the container's per-socket receive buffer; longer WebSocket messages arrive in parts and are
- * reassembled up to {@code maxFrameSize}, so this stays small for many idle sockets
+ * @param socketBufferSize each buffer an open socket holds (Tomcat's NIO read and write buffers, the WebSocket frame,
+ * message, output and encoder buffers); longer messages arrive in parts and are reassembled up to {@code maxFrameSize}
+ * and go out in fragments, so this stays small for many idle sockets (see {@link SocketBuffers})
  * @param sendTimeLimit how long one send to a slow client may take before that client is disconnected
  * @param sendBufferSize how much may queue up for one slow client before it is disconnected
  * @param heartbeat the STOMP heart-beat the server offers and expects
@@ -22,7 +23,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("healthconnect.realtime")
 public record RealtimeProperties(@DefaultValue("64KB") DataSize maxFrameSize,
-		@DefaultValue("8KB") DataSize socketBufferSize, @DefaultValue("10s") Duration sendTimeLimit,
+		@DefaultValue(SocketBuffers.DEFAULT_SIZE) DataSize socketBufferSize, @DefaultValue("10s") Duration sendTimeLimit,
 		@DefaultValue("512KB") DataSize sendBufferSize, @DefaultValue("25s") Duration heartbeat,
 		@DefaultValue Rate rate, @DefaultValue("5m") Duration connectionCacheTtl,
 		@DefaultValue("15s") Duration expiryCheckInterval, @DefaultValue Blocking blocking) {

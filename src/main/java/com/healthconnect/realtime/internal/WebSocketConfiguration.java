@@ -2,10 +2,12 @@ package com.healthconnect.realtime.internal;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -19,7 +21,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 /**
  * STOMP 1.2 over plain WebSocket at {@code /ws} with Spring's simple broker on {@code /queue}. Clients send to
  * {@code /app/...} and receive on {@code /user/queue/...}. Order is preserved per session both ways, since signaling
- * (offer before candidates) depends on it.
+ * (offer before candidates) depends on it: inbound by Spring's per-session ordering, outbound by writing in place.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -78,7 +80,6 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		registry.enableSimpleBroker("/queue")
 			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
 			.setTaskScheduler(brokerScheduler);
-		registry.setPreservePublishOrder(true);
 		// the user registry must have counted a session before presence listeners ask it
 		registry.setUserRegistryOrder(Ordered.HIGHEST_PRECEDENCE);
 	}
@@ -98,13 +99,26 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		registration.taskExecutor().corePoolSize(threads).maxPoolSize(threads);
 	}
 
+	/**
+	 * Frames to clients are written by the thread that publishes them, not handed to an outbound pool. The hand-off
+	 * cost a thread wake-up per relayed frame (the largest share of the relay's latency on two cores), and a pool
+	 * re-orders what one thread publishes unless every session gets an ordering queue; written in place, what one
+	 * thread publishes to a session goes out in that order with no queue. A slow client still cannot stall others:
+	 * Spring's {@code ConcurrentWebSocketSessionDecorator} lets one thread write to a session at a time, buffers what
+	 * other threads send meanwhile, and closes the session past {@code send-time-limit} or {@code send-buffer-size}.
+	 */
 	@Override
 	public void configureClientOutboundChannel(ChannelRegistration registration) {
-		int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
-		registration.taskExecutor().corePoolSize(threads).maxPoolSize(threads);
+		registration.executor(new SyncTaskExecutor());
 	}
 
-	/** Small per-socket receive buffers; longer messages arrive in parts (see {@link GuardedSocketHandler}). */
+	/** Small per-socket buffers: see {@link SocketBuffers}. */
+	@Bean
+	TomcatConnectorCustomizer socketBuffers() {
+		return SocketBuffers.connectorBuffers(properties.socketBufferSize());
+	}
+
+	/** Small WebSocket message buffers; longer messages arrive in parts (see {@link GuardedSocketHandler}). */
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
 		int buffer = (int) properties.socketBufferSize().toBytes();

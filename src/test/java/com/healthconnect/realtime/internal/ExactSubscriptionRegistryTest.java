@@ -49,6 +49,20 @@ class ExactSubscriptionRegistryTest {
 		assertThat(registry.findSubscriptions(message("/queue/x")).keySet()).containsExactlyInAnyOrder("s1", "s2");
 	}
 
+	@Test
+	void aSessionMaySubscribeToOneDestinationTwice() {
+		registry.registerSubscription(subscribe("s1", "sub-1", "/queue/x"));
+		var one = registry.findSubscriptions(message("/queue/x"));
+		registry.registerSubscription(subscribe("s1", "sub-2", "/queue/x"));
+		assertThat(registry.findSubscriptions(message("/queue/x")).get("s1")).containsExactly("sub-1", "sub-2");
+		assertThat(one.get("s1")).containsExactly("sub-1");
+
+		registry.unregisterSubscription(unsubscribe("s1", "sub-1"));
+		assertThat(registry.findSubscriptions(message("/queue/x")).get("s1")).containsExactly("sub-2");
+		registry.unregisterSubscription(unsubscribe("s1", "sub-2"));
+		assertThat(registry.destinationCount()).isZero();
+	}
+
 	private static Message<byte[]> subscribe(String session, String subscription, String destination) {
 		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.SUBSCRIBE);
 		headers.setSessionId(session);
