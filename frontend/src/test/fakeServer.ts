@@ -7,7 +7,7 @@ export interface Recorded {
   body: unknown;
 }
 
-type Handler = (req: Recorded) => Response | undefined;
+type Handler = (req: Recorded) => Response | Promise<Response> | undefined;
 
 export function jsonResponse(status: number, body: unknown, type = 'application/json'): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': type } });

@@ -90,4 +90,28 @@ describe('ConversationView', () => {
     act(() => realtime.emit('messages', { ...msg('m5', 'd9', 'Wrong chat', 0), receiverId: 'p1' }));
     expect(within(log).queryByText('Wrong chat')).toBeNull();
   });
+
+  it('shows a read receipt that arrives before the answer to our own send', async () => {
+    let answer: (r: Response) => void = () => undefined;
+    installFakeServer({
+      'GET /api/doctors/d1': { id: 'd1', name: 'Dr Ada', specialization: 'Cardiology', timeZone: 'UTC', rating: { average: 0, count: 0 }, schedule: [] },
+      'GET /api/messages/conversations': [],
+      'GET /api/presence': [{ userId: 'd1', online: true }],
+      'GET /api/messages/d1': [],
+      'POST /api/messages/d1': () => new Promise<Response>((resolve) => (answer = resolve)),
+    });
+    const user = userEvent.setup();
+    renderView();
+    const log = await screen.findByRole('log');
+
+    await user.type(screen.getByLabelText('Message'), 'Is it contagious?');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    // the doctor was pushed the message and read it before our POST was answered
+    act(() => realtime.emit('messages-read', { readerId: 'd1', readAt: new Date(Date.now() + 1000).toISOString() }));
+    expect(within(log).queryByText('Read')).toBeNull();
+    await act(async () => answer(jsonResponse(201, msg('m9', 'p1', 'Is it contagious?', 0))));
+
+    expect(await within(log).findByText('Is it contagious?')).toBeInTheDocument();
+    expect(within(log).getByText('Read').closest('li')).toHaveTextContent('Is it contagious?');
+  });
 });

@@ -94,6 +94,21 @@ export function ConversationView({ peerId }: { peerId: string }) {
     messagesApi.markRead(peerId).catch(() => undefined);
   }, [peerId]);
 
+  // The peer's latest read receipt. It can arrive before our own copy of the message it covers (the peer is pushed the
+  // message while our POST is still answering), so it is applied to messages that come in afterwards as well.
+  const peerReadAt = useRef<string | null>(null);
+  const withPeerRead = useCallback(
+    (list: Message[]) => {
+      const at = peerReadAt.current;
+      if (!at) return list;
+      return list.map((m) => (m.senderId === selfId && !m.read && m.createdAt <= at ? { ...m, read: true, readAt: at } : m));
+    },
+    [selfId],
+  );
+  useEffect(() => {
+    peerReadAt.current = null;
+  }, [peerId]);
+
   useEffect(() => {
     conversationsStore.activeUserId = peerId;
     return () => {
@@ -171,7 +186,7 @@ export function ConversationView({ peerId }: { peerId: string }) {
   useRealtimeEvent('messages', (m) => {
     const ours = (m.senderId === peerId && m.receiverId === selfId) || (m.senderId === selfId && m.receiverId === peerId);
     if (!ours) return;
-    setMessages((prev) => mergeMessages(prev, [m]));
+    setMessages((prev) => withPeerRead(mergeMessages(prev, [m])));
     if (m.senderId === peerId) {
       setPeerTyping(false);
       markRead();
@@ -180,9 +195,8 @@ export function ConversationView({ peerId }: { peerId: string }) {
 
   useRealtimeEvent('messages-read', (r) => {
     if (r.readerId !== peerId) return;
-    setMessages((prev) =>
-      prev.map((m) => (m.senderId === selfId && !m.read && m.createdAt <= r.readAt ? { ...m, read: true, readAt: r.readAt } : m)),
-    );
+    if (!peerReadAt.current || r.readAt > peerReadAt.current) peerReadAt.current = r.readAt;
+    setMessages((prev) => withPeerRead(prev));
   });
 
   useRealtimeEvent('typing', (t) => {
@@ -239,7 +253,7 @@ export function ConversationView({ peerId }: { peerId: string }) {
     try {
       const sent = image ? await messagesApi.sendImage(peerId, image, body || undefined) : await messagesApi.sendText(peerId, body);
       stickToBottom.current = true;
-      setMessages((prev) => mergeMessages(prev, [sent]));
+      setMessages((prev) => withPeerRead(mergeMessages(prev, [sent])));
       conversationsStore.onMessage(sent, selfId);
       setText('');
       clearImage();
