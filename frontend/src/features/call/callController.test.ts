@@ -144,6 +144,17 @@ describe('CallController with a fake RTCPeerConnection', () => {
     pc.onicecandidate?.({ candidate: { toJSON: () => ({ candidate: 'mine' }) } });
     expect(sent).toContainEqual(['/app/ice-candidate', { to: 'a-caller', candidate: { candidate: 'mine' }, callId: 'call-1' }]);
 
+    // remote tracks grow one stream: a playing <video> is never handed a new object (that would blank it)
+    type OnTrack = (e: { track: FakeTrack }) => void;
+    const remoteVideo = new FakeTrack('video');
+    const remoteAudio = new FakeTrack('audio');
+    (pc.ontrack as OnTrack)({ track: remoteVideo });
+    const remote = controller.getSnapshot().remoteStream;
+    (pc.ontrack as OnTrack)({ track: remoteAudio });
+    (pc.ontrack as OnTrack)({ track: remoteVideo });
+    expect(controller.getSnapshot().remoteStream).toBe(remote);
+    expect(remote!.getTracks()).toEqual([remoteVideo, remoteAudio]);
+
     pc.setState('connected');
     expect(controller.getSnapshot().call.phase).toBe('connected');
     expect(controller.getSnapshot().call.connectionState).toBe('connected');

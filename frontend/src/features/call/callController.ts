@@ -203,9 +203,11 @@ export class CallController {
     pc.ontrack = (e) => {
       if (gen !== this.generation) return;
       const stream = this.snapshot.remoteStream ?? remote;
-      if (!stream.getTracks().includes(e.track)) stream.addTrack(e.track);
-      // A new object so React re-renders consumers of the stream.
-      this.update({ remoteStream: new MediaStream(stream.getTracks()) });
+      if (stream.getTracks().includes(e.track)) return;
+      // The same stream object, grown: a <video> showing it keeps playing (a new object would be re-attached and
+      // reset the picture to nothing until the next frame). The new snapshot still re-renders its consumers.
+      stream.addTrack(e.track);
+      this.update({ remoteStream: stream });
     };
     pc.onconnectionstatechange = () => {
       if (gen !== this.generation) return;
