@@ -10,13 +10,12 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
-import org.springframework.util.MimeTypeUtils;
 
 import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.auth.SessionAuthentication;
 import com.healthconnect.platform.DomainException;
+import com.healthconnect.realtime.internal.DirectDelivery;
 
 /**
  * Who is online and how to reach them: a user's open STOMP sessions come from the broker's own registry, and pushes go
@@ -28,10 +27,12 @@ public class UserSessions {
 
 	private final SimpUserRegistry registry;
 	private final SimpMessagingTemplate template;
+	private final DirectDelivery direct;
 
-	UserSessions(SimpUserRegistry registry, SimpMessagingTemplate template) {
+	UserSessions(SimpUserRegistry registry, SimpMessagingTemplate template, DirectDelivery direct) {
 		this.registry = registry;
 		this.template = template;
+		this.direct = direct;
 	}
 
 	/** The signed-in user behind a STOMP session: the one whose cookie opened the socket. */
@@ -53,9 +54,9 @@ public class UserSessions {
 	}
 
 	/**
-	 * To every session of the user (nothing happens when they have none). One send per session: Spring's own fan-out
-	 * of a user destination to several sessions fails with ordered publishing ("Expected mutable
-	 * SimpMessageHeaderAccessor" in OrderedMessageChannelDecorator, Spring Framework 7.0).
+	 * To every session of the user (nothing happens when they have none), one send per session, each addressed by its
+	 * session id (written when Spring's fan-out of a user destination failed under ordered publishing, which the
+	 * outbound channel no longer needs: it writes in place).
 	 */
 	public void toUser(String userId, String queue, Object payload) {
 		for (String sessionId : sessionIds(userId)) {
@@ -73,16 +74,15 @@ public class UserSessions {
 
 	/**
 	 * To one session of the user, a payload already serialised to JSON: for relays that send the same bytes to several
-	 * sessions or many times a second. Same route as {@link #toSession} (user destination, broker, the session's
-	 * ordered outbound queue), so it keeps its place among the session's other pushes; only the conversion is skipped.
+	 * sessions or many times a second. It skips the conversion and the user-destination and broker hops (see
+	 * {@link DirectDelivery}) but ends where every push ends, so it keeps its place among the session's other pushes.
+	 * Nothing is sent unless the session is one of the user's.
 	 */
 	public void toSessionJson(String userId, String sessionId, String queue, byte[] json) {
-		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-		headers.setSessionId(sessionId);
-		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-		headers.setLeaveMutable(true);
-		template.send(template.getUserDestinationPrefix() + userId + queue,
-				MessageBuilder.createMessage(json, headers.getMessageHeaders()));
+		SimpUser user = registry.getUser(userId);
+		if (user != null && user.getSession(sessionId) != null) {
+			direct.toSession(sessionId, queue, json);
+		}
 	}
 
 	/** {@link #toSessionJson} to every session of the user. */

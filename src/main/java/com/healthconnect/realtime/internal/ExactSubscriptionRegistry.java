@@ -64,6 +64,12 @@ final class ExactSubscriptionRegistry extends AbstractSubscriptionRegistry {
 		return byDestination.getOrDefault(destination, NONE);
 	}
 
+	/** The session's subscription ids for a broker destination ({@code /queue/x-user<session>}); none when absent. */
+	List<String> subscriptionIds(String destination, String sessionId) {
+		List<String> ids = byDestination.getOrDefault(destination, NONE).get(sessionId);
+		return ids == null ? List.of() : ids;
+	}
+
 	int destinationCount() {
 		return byDestination.size();
 	}
