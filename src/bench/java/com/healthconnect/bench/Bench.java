@@ -83,7 +83,7 @@ public final class Bench {
 			if (config.runs("relay")) {
 				for (int n : config.relayPairs()) {
 					guarded(results, "relay.n" + n, () -> new RelayScenario(results, stomp, RelayScenario.ICE).run(
-							"relay.n" + n, fixtures.pairs(n), config.relaySeconds(), warmup(config.relaySeconds()),
+							"relay.n" + n, fixtures.pairs(n), config.relaySeconds(), config.warmupSeconds(),
 							1000 / config.relayRate(), relayTarget(n)));
 				}
 			}
@@ -93,7 +93,7 @@ public final class Bench {
 					int periodMs = (int) Math.round(1000.0 * pairs / config.chatRate());
 					results.figure("chat.target_msgs_per_s", config.chatRate());
 					new RelayScenario(results, stomp, RelayScenario.CHAT).run("chat", fixtures.pairs(pairs),
-							config.chatSeconds(), warmup(config.chatSeconds()), periodMs, 25);
+							config.chatSeconds(), config.warmupSeconds(), periodMs, 25);
 				});
 			}
 			if (config.runs("capacity")) {
@@ -105,7 +105,7 @@ public final class Bench {
 					try {
 						int n = config.capacityRelayPairs();
 						new RelayScenario(results, stomp, RelayScenario.ICE).run("capacity.relay.n" + n, relayPairs,
-								config.capacityRelaySeconds(), warmup(config.capacityRelaySeconds()),
+								config.capacityRelaySeconds(), config.warmupSeconds(),
 								1000 / config.relayRate(), relayTarget(n));
 					}
 					finally {
@@ -120,10 +120,6 @@ public final class Bench {
 	/** The relay targets: p99 ≤ 10 ms up to 500 pairs, ≤ 50 ms up to 2000. */
 	static double relayTarget(int pairs) {
 		return pairs <= 500 ? 10 : 50;
-	}
-
-	private static int warmup(int seconds) {
-		return Math.max(1, Math.min(5, seconds / 3));
 	}
 
 	interface Step {

@@ -11,7 +11,7 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 		int bcryptCost, Path outDir, Path screenshotsDir, int setupConcurrency, List<Integer> relayPairs,
 		int relaySeconds, int relayRate, int capacitySessions, int capacityRelayPairs, int capacityRelaySeconds,
 		int chatPairs, int chatRate, int chatSeconds, int restDoctors, int restConcurrency, int restSeconds,
-		int restWarmupSeconds, int bookingContenders, int heartbeatMs, boolean failOnTarget) {
+		int restWarmupSeconds, int bookingContenders, int heartbeatMs, int warmupSeconds, boolean failOnTarget) {
 
 	static Config fromSystemProperties() {
 		return new Config(new LinkedHashSet<>(list("bench.scenarios", "relay,capacity,chat,rest,booking")),
@@ -26,7 +26,8 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 				integer("bench.chat.rate", 500), integer("bench.chat.seconds", 30), integer("bench.rest.doctors", 1000),
 				integer("bench.rest.concurrency", 32), integer("bench.rest.seconds", 30),
 				integer("bench.rest.warmupSeconds", 10), integer("bench.booking.contenders", 200),
-				integer("bench.heartbeatMs", 10_000), Boolean.parseBoolean(str("bench.failOnTarget", "false")));
+				integer("bench.heartbeatMs", 10_000),
+				integer("bench.warmupSeconds", 20), Boolean.parseBoolean(str("bench.failOnTarget", "false")));
 	}
 
 	boolean runs(String scenario) {
