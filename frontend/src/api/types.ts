@@ -48,7 +48,7 @@ export interface PatientProfile {
   dateOfBirth?: string | null;
   gender?: string | null;
   bloodGroup?: BloodGroup | null;
-  allergies?: string | null;
+  allergies?: string[] | null;
   emergencyContact?: EmergencyContact[] | null;
   profileImage?: string | null;
 }

@@ -38,8 +38,9 @@ function toBody(f: FormState): DoctorProfile {
     specialization: f.specialization.trim(),
     qualification: f.qualification.trim(),
     experience: Number(f.experience),
-    about: f.about.trim() || null,
-    contactNumber: f.contactNumber.trim() || null,
+    // empty, not null: the API keeps a field a null leaves out, so an emptied field has to say so
+    about: f.about.trim(),
+    contactNumber: f.contactNumber.trim(),
     timeZone: f.timeZone,
     profileImage: f.profileImage,
   };

@@ -26,26 +26,36 @@ interface FormState {
   profileImage: string | null;
 }
 
+export function allergyList(text: string): string[] {
+  return text
+    .split(/[\n,;]/)
+    .map((a) => a.trim())
+    .filter((a) => a.length > 0);
+}
+
 function toForm(p: PatientUser): FormState {
   return {
     name: p.name ?? '',
     dateOfBirth: p.dateOfBirth ?? '',
     gender: p.gender ?? '',
     bloodGroup: p.bloodGroup ?? '',
-    allergies: p.allergies ?? '',
+    allergies: (p.allergies ?? []).join('\n'),
     emergencyContact: (p.emergencyContact ?? []).map((c) => ({ name: c.name ?? '', relationship: c.relationship ?? '', phone: c.phone ?? '' })),
     profileImage: p.profileImage ?? null,
   };
 }
 
-/** Only the fields PUT /api/patients/me accepts; empty optional values go as null. */
+/**
+ * Only the fields PUT /api/patients/me accepts. The API keeps what a null leaves out, so text the patient emptied
+ * goes as an empty list (allergies: one per line or comma), which clears it; empty date, gender and blood group stay null.
+ */
 function toBody(f: FormState): PatientProfile {
   return {
     name: f.name.trim(),
     dateOfBirth: f.dateOfBirth || null,
     gender: f.gender || null,
     bloodGroup: (f.bloodGroup || null) as PatientProfile['bloodGroup'],
-    allergies: f.allergies.trim() || null,
+    allergies: allergyList(f.allergies),
     emergencyContact: f.emergencyContact
       .map((c) => ({ name: c.name.trim(), relationship: c.relationship.trim(), phone: c.phone.trim() }))
       .filter((c) => c.name || c.relationship || c.phone),
@@ -182,7 +192,7 @@ export default function PatientProfilePage() {
             )}
           </Field>
         </div>
-        <Field label="Allergies" error={fieldErrors.allergies} hint="Medicines, foods or anything else; leave empty if none.">
+        <Field label="Allergies" error={fieldErrors.allergies} hint="Medicines, foods or anything else, one per line or separated by commas; leave empty if none.">
           {(p) => <textarea {...p} rows={3} value={form.allergies} onChange={(e) => set('allergies', e.target.value)} />}
         </Field>
 

@@ -64,7 +64,7 @@ export default function PatientRecordPage() {
         </div>
         <div>
           <dt>Allergies</dt>
-          <dd className="pre">{p.allergies || 'None recorded'}</dd>
+          <dd className="pre">{p.allergies?.length ? p.allergies.join(', ') : 'None recorded'}</dd>
         </div>
         <div>
           <dt>Emergency contacts</dt>
