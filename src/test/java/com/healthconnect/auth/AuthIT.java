@@ -1,6 +1,7 @@
 package com.healthconnect.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -9,16 +10,19 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.SecretKey;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.healthconnect.support.ApiClient;
 import com.healthconnect.support.ApiClient.Response;
+import com.healthconnect.support.ApiClient;
 import com.healthconnect.support.IntegrationTest;
 
 import io.jsonwebtoken.Jwts;
@@ -229,6 +233,41 @@ class AuthIT {
 		Response me = replay.get("/api/auth/me");
 		assertThat(me.status()).isEqualTo(401);
 		assertThat(me.json().get("detail").asString()).contains("signed out");
+	}
+
+	@Autowired
+	MongoTemplate mongo;
+
+	/** Another instance signs a token out by writing to the shared store; this one refuses it within a few syncs. */
+	@Test
+	void aTokenSignedOutOnAnotherInstanceIsRefusedHereToo() {
+		ApiClient patient = client().registerPatient("Elsewhere");
+		ApiClient legacy = client().registerPatient("Elsewhere Earlier");
+		assertThat(patient.get("/api/auth/me").status()).isEqualTo(200);
+		assertThat(legacy.get("/api/auth/me").status()).isEqualTo(200);
+
+		Instant now = Instant.now();
+		mongo.getCollection("revoked_tokens").insertOne(new org.bson.Document("_id", jti(patient.sessionToken()))
+			.append("expiresAt", java.util.Date.from(now.plusSeconds(3600))).append("revokedAt", java.util.Date.from(now)));
+		// written by a version before revokedAt existed
+		mongo.getCollection("revoked_tokens").insertOne(new org.bson.Document("_id", jti(legacy.sessionToken()))
+			.append("expiresAt", java.util.Date.from(now.plusSeconds(3600))));
+
+		for (ApiClient signedOut : List.of(patient, legacy)) {
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+				Response me = signedOut.get("/api/auth/me");
+				assertThat(me.status()).isEqualTo(401);
+				assertThat(me.json().get("detail").asString()).contains("signed out");
+			});
+		}
+	}
+
+	private static String jti(String token) {
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+				java.nio.charset.StandardCharsets.UTF_8);
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"jti\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+		assertThat(m.find()).as("jti in %s", payload).isTrue();
+		return m.group(1);
 	}
 
 	@Test
