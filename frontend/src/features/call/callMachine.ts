@@ -170,6 +170,11 @@ function withCallId(body: Record<string, unknown>, callId: string | null): Recor
   return callId ? { ...body, callId } : body;
 }
 
+/** A frame to the peer on a signalling destination, carrying the call's id once there is one. */
+function signal(destination: string, body: Record<string, unknown>, callId: string | null): CallEffect {
+  return { type: 'send', destination, body: withCallId(body, callId) };
+}
+
 function end(state: CallState, reason: EndReason, signal?: CallEffect, detail?: string): Transition {
   const effects: CallEffect[] = [];
   if (signal) effects.push(signal);
@@ -195,7 +200,7 @@ function end(state: CallState, reason: EndReason, signal?: CallEffect, detail?: 
 }
 
 function endCallSignal(state: CallState): CallEffect {
-  return { type: 'send', destination: Signals.endCall, body: withCallId({ to: state.peer!.id }, state.callId) };
+  return signal(Signals.endCall, { to: state.peer!.id }, state.callId);
 }
 
 function fromPeer(state: CallState, from: string | undefined): boolean {
@@ -239,13 +244,7 @@ export function transition(state: CallState, event: CallEvent): Transition {
         // An ICE-restart offer: the answer comes back on call-answered like the first one.
         return {
           state: { ...state, remoteDescriptionSet: false },
-          effects: [
-            {
-              type: 'send',
-              destination: Signals.callUser,
-              body: withCallId({ to: peerId, offer: event.offer, mode: state.mode }, state.callId),
-            },
-          ],
+          effects: [signal(Signals.callUser, { to: peerId, offer: event.offer, mode: state.mode }, state.callId)],
         };
       }
       return stay(state);
@@ -256,16 +255,7 @@ export function transition(state: CallState, event: CallEvent): Transition {
       if (state.direction === 'outgoing' && !state.offerSent) {
         return { state: { ...state, pendingLocalCandidates: [...state.pendingLocalCandidates, event.candidate] }, effects: [] };
       }
-      return {
-        state,
-        effects: [
-          {
-            type: 'send',
-            destination: Signals.iceCandidate,
-            body: withCallId({ to: state.peer.id, candidate: event.candidate }, state.callId),
-          },
-        ],
-      };
+      return { state, effects: [signal(Signals.iceCandidate, { to: state.peer.id, candidate: event.candidate }, state.callId)] };
     }
 
     case 'REMOTE_OFFER': {
@@ -348,16 +338,7 @@ export function transition(state: CallState, event: CallEvent): Transition {
 
     case 'ANSWER_READY': {
       if ((state.phase !== 'connecting' && state.phase !== 'connected') || !state.peer) return stay(state);
-      return {
-        state,
-        effects: [
-          {
-            type: 'send',
-            destination: Signals.answerCall,
-            body: withCallId({ to: state.peer.id, answer: event.answer }, state.callId),
-          },
-        ],
-      };
+      return { state, effects: [signal(Signals.answerCall, { to: state.peer.id, answer: event.answer }, state.callId)] };
     }
 
     case 'REMOTE_ANSWER': {
@@ -408,11 +389,7 @@ export function transition(state: CallState, event: CallEvent): Transition {
         case 'connected':
           return end(state, 'hung-up', endCallSignal(state));
         case 'incoming-ringing':
-          return end(state, 'declined-by-me', {
-            type: 'send',
-            destination: Signals.rejectCall,
-            body: withCallId({ to: state.peer.id }, state.callId),
-          });
+          return end(state, 'declined-by-me', signal(Signals.rejectCall, { to: state.peer.id }, state.callId));
         default:
           return stay(state);
       }
