@@ -1,11 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AppRoutes } from '../../App';
-import { realtime } from '../../realtime/realtimeClient';
 import { installFakeServer, jsonResponse, problem } from '../../test/fakeServer';
 import { AuthProvider } from './AuthProvider';
+import { stubRealtime } from '../../test/fakeRealtime';
 
 function renderSignIn() {
   return render(
@@ -19,8 +19,7 @@ function renderSignIn() {
 
 describe('Sign in', () => {
   beforeEach(() => {
-    vi.spyOn(realtime, 'connect').mockImplementation(() => undefined);
-    vi.spyOn(realtime, 'disconnect').mockResolvedValue(undefined);
+    stubRealtime();
   });
 
   it('shows the server’s field error next to the field it names', async () => {

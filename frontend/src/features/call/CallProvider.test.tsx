@@ -1,10 +1,11 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PatientUser } from '../../api/types';
 import { realtime } from '../../realtime/realtimeClient';
 import { AuthProvider } from '../auth/AuthProvider';
 import { CallProvider } from './CallProvider';
+import { stubRealtime } from '../../test/fakeRealtime';
 
 const me: PatientUser = { id: 'p1', role: 'patient', name: 'Pat', email: 'pat@example.org' };
 const offer = { from: 'd1', fromName: 'Dr Ada', offer: { type: 'offer' as const, sdp: 'x' }, callId: 'c1' };
@@ -22,13 +23,7 @@ function renderApp() {
 describe('CallProvider', () => {
   let published: [string, unknown][];
   beforeEach(() => {
-    published = [];
-    vi.spyOn(realtime, 'connect').mockImplementation(() => undefined);
-    vi.spyOn(realtime, 'disconnect').mockResolvedValue(undefined);
-    vi.spyOn(realtime, 'publish').mockImplementation((d, b) => {
-      published.push([d, b]);
-      return true;
-    });
+    published = stubRealtime();
   });
 
   it('rings on any page; Decline sends reject-call and closes the dialog', async () => {

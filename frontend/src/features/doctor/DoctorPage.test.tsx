@@ -1,13 +1,13 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PatientUser } from '../../api/types';
 import { clockTime } from '../../lib/time';
-import { realtime } from '../../realtime/realtimeClient';
 import { installFakeServer, jsonResponse, problem, type Recorded } from '../../test/fakeServer';
 import { AuthProvider } from '../auth/AuthProvider';
 import { DoctorPage } from './DoctorPage';
+import { stubRealtime } from '../../test/fakeRealtime';
 
 const patient: PatientUser = { id: 'p1', role: 'patient', name: 'Pat', email: 'pat@example.org' };
 const doctor = {
@@ -40,8 +40,7 @@ function renderPage() {
 
 describe('DoctorPage booking', () => {
   beforeEach(() => {
-    vi.spyOn(realtime, 'connect').mockImplementation(() => undefined);
-    vi.spyOn(realtime, 'disconnect').mockResolvedValue(undefined);
+    stubRealtime();
   });
 
   it('picks a slot by its local time, books it and shows it pending', async () => {

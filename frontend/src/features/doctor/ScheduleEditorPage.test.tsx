@@ -1,12 +1,12 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DoctorUser } from '../../api/types';
-import { realtime } from '../../realtime/realtimeClient';
 import { installFakeServer, jsonResponse, problem } from '../../test/fakeServer';
 import { AuthProvider } from '../auth/AuthProvider';
 import ScheduleEditorPage from './ScheduleEditorPage';
+import { stubRealtime } from '../../test/fakeRealtime';
 
 const doctor: DoctorUser = {
   id: 'd1',
@@ -45,8 +45,7 @@ function renderEditor() {
 
 describe('ScheduleEditorPage', () => {
   beforeEach(() => {
-    vi.spyOn(realtime, 'connect').mockImplementation(() => undefined);
-    vi.spyOn(realtime, 'disconnect').mockResolvedValue(undefined);
+    stubRealtime();
   });
 
   it('saves the week as the contract’s schedule array', async () => {

@@ -1,13 +1,14 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Message, PatientUser } from '../../api/types';
 import { realtime } from '../../realtime/realtimeClient';
 import { installFakeServer, jsonResponse } from '../../test/fakeServer';
 import { AuthProvider } from '../auth/AuthProvider';
 import { CallProvider } from '../call/CallProvider';
 import { ConversationView } from './ConversationView';
+import { stubRealtime } from '../../test/fakeRealtime';
 
 const me: PatientUser = { id: 'p1', role: 'patient', name: 'Pat', email: 'pat@example.org' };
 const msg = (id: string, from: string, text: string, minutesAgo: number, read = false): Message => ({
@@ -36,13 +37,7 @@ function renderView() {
 describe('ConversationView', () => {
   let published: [string, unknown][];
   beforeEach(() => {
-    published = [];
-    vi.spyOn(realtime, 'connect').mockImplementation(() => undefined);
-    vi.spyOn(realtime, 'disconnect').mockResolvedValue(undefined);
-    vi.spyOn(realtime, 'publish').mockImplementation((d, b) => {
-      published.push([d, b]);
-      return true;
-    });
+    published = stubRealtime();
   });
 
   it('shows history oldest-first, marks it read, sends, and shows live messages, typing and receipts', async () => {
