@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
  * token, and held in memory, so that checking the token of every request and every socket handshake costs a map
  * lookup instead of a database round trip.
  * <p>
- * A sign-out on this instance counts at once. Sign-outs on other instances are read every {@code sync} (1 s by default):
- * each read fetches the ids revoked since the last one, with a generous overlap for clocks that differ between
- * instances. Should the reads stop succeeding for three intervals (the database is unreachable), every check asks the
+ * A sign-out on this instance counts at once. Sign-outs on other instances are read every {@code sync} (1 s by
+ * default): each read fetches the ids revoked since the last one, with a generous overlap for clocks that differ
+ * between instances. Should the reads stop succeeding for three intervals (the database is unreachable), every check asks the
  * database directly again, so a stale memory never lets a signed-out token through for longer than that.
  */
 @Component
@@ -91,7 +91,7 @@ public class RevokedTokens implements InitializingBean, DisposableBean {
 		// the memory is stale: ask the shared store (one lookup by _id)
 		boolean revoked = mongo.exists(Query.query(Criteria.where("_id").is(jti)), RevokedToken.class);
 		if (revoked) {
-			known.put(jti, clock.instant().plus(Duration.ofDays(1)));
+			known.put(jti, rememberFor());
 		}
 		return revoked;
 	}
@@ -106,7 +106,7 @@ public class RevokedTokens implements InitializingBean, DisposableBean {
 		query.fields().include("_id", "expiresAt", "revokedAt");
 		Instant newest = since;
 		for (RevokedToken token : mongo.find(query, RevokedToken.class)) {
-			known.put(token.jti(), token.expiresAt() != null ? token.expiresAt() : clock.instant().plus(Duration.ofDays(1)));
+			known.put(token.jti(), token.expiresAt() != null ? token.expiresAt() : rememberFor());
 			if (token.revokedAt() != null && (newest == null || token.revokedAt().isAfter(newest))) {
 				newest = token.revokedAt();
 			}
@@ -115,6 +115,11 @@ public class RevokedTokens implements InitializingBean, DisposableBean {
 		Instant now = clock.instant();
 		known.values().removeIf(expiry -> expiry.isBefore(now));
 		lastSyncNanos = System.nanoTime();
+	}
+
+	/** How long to keep an id whose token expiry is not known here: a day, then the next full sync has it again. */
+	private Instant rememberFor() {
+		return clock.instant().plus(Duration.ofDays(1));
 	}
 
 	private void syncQuietly() {

@@ -1,7 +1,5 @@
 package com.healthconnect.realtime.internal;
 
-import java.util.List;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -39,13 +37,11 @@ public class DirectDelivery {
 	/**
 	 * @param sessionId the session, already known to belong to the addressee
 	 * @param queue e.g. {@code /queue/ice-candidate}; the client subscribed to {@code /user/queue/ice-candidate}
-	 * @return whether the session had a subscription to send to
 	 */
-	public boolean toSession(String sessionId, String queue, byte[] json) {
+	public void toSession(String sessionId, String queue, byte[] json) {
 		ExactSubscriptionRegistry registry = (ExactSubscriptionRegistry) broker.getSubscriptionRegistry();
-		List<String> subscriptionIds = registry.subscriptionIds(queue + "-user" + sessionId, sessionId);
 		String destination = "/user" + queue;
-		for (String subscriptionId : subscriptionIds) {
+		for (String subscriptionId : registry.subscriptionIds(queue + "-user" + sessionId, sessionId)) {
 			SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
 			headers.setSessionId(sessionId);
 			headers.setSubscriptionId(subscriptionId);
@@ -54,6 +50,5 @@ public class DirectDelivery {
 			headers.setLeaveMutable(true);
 			outbound.send(MessageBuilder.createMessage(json, headers.getMessageHeaders()));
 		}
-		return !subscriptionIds.isEmpty();
 	}
 }

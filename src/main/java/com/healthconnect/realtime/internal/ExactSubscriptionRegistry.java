@@ -74,11 +74,6 @@ final class ExactSubscriptionRegistry extends AbstractSubscriptionRegistry {
 		return byDestination.size();
 	}
 
-	/**
-	 * An immutable snapshot. Nearly every destination here has one session with one subscription, so that case gets
-	 * a two-entry adapter over {@code Map.of}/{@code List.of} (about 60 bytes) instead of a linked map's 300; 13 queues
-	 * a session made this 3 KB of every idle session's heap.
-	 */
 	/** A mutable deep copy: the snapshot's lists are immutable and shared with readers. */
 	private static LinkedMultiValueMap<String, String> copyOf(MultiValueMap<String, String> snapshot) {
 		LinkedMultiValueMap<String, String> copy = new LinkedMultiValueMap<>();
@@ -88,6 +83,11 @@ final class ExactSubscriptionRegistry extends AbstractSubscriptionRegistry {
 		return copy;
 	}
 
+	/**
+	 * An immutable snapshot. Nearly every destination here has one session with one subscription, so that case gets
+	 * a two-entry adapter over {@code Map.of}/{@code List.of} (about 60 bytes) instead of a linked map's 300; 13 queues
+	 * a session made this 3 KB of every idle session's heap.
+	 */
 	private static MultiValueMap<String, String> frozen(LinkedMultiValueMap<String, String> subscriptions) {
 		if (subscriptions.size() == 1) {
 			Map.Entry<String, List<String>> only = subscriptions.entrySet().iterator().next();
