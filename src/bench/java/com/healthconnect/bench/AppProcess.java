@@ -29,29 +29,38 @@ final class AppProcess implements AutoCloseable {
 	final Process process;
 	final long startedNanos;
 	final Path javaHome;
+	final List<String> command;
 
-	private AppProcess(int port, Process process, long startedNanos, Path javaHome) {
+	private AppProcess(int port, Process process, long startedNanos, Path javaHome, List<String> command) {
 		this.port = port;
 		this.process = process;
 		this.startedNanos = startedNanos;
 		this.javaHome = javaHome;
+		this.command = command;
 	}
 
 	static AppProcess start(Config config, Results results) throws IOException {
 		if (!Files.isRegularFile(config.appJar())) {
 			throw new IllegalStateException("No app jar at " + config.appJar() + "; run `mvn -Pbench verify`");
 		}
+		AppProcess app = launch(config, config.appJvmArgs(), config.appJar(), config.outDir().resolve("app.log"));
+		results.meta("app.command", String.join(" ", app.command));
+		results.note("account setup uses --healthconnect.bcrypt-cost=" + config.bcryptCost()
+				+ " (production default 12) so that thousands of accounts are created quickly");
+		return app;
+	}
+
+	/** Starts {@code jar} with the bench's app arguments on a free port; the console goes to {@code log}. */
+	static AppProcess launch(Config config, List<String> jvmArgs, Path jar, Path log) throws IOException {
 		int port = freePort();
-		String java = config.appJava().isBlank()
-				? ProcessHandle.current().info().command().orElse("java") : config.appJava();
-		Path javaHome = Path.of(java).toAbsolutePath().getParent().getParent();
+		String java = java(config);
 		Path out = config.outDir();
-		Files.createDirectories(out);
+		Files.createDirectories(log.getParent());
 		List<String> command = new ArrayList<>();
 		command.add(java);
-		command.addAll(config.appJvmArgs());
+		command.addAll(jvmArgs);
 		command.add("-jar");
-		command.add(config.appJar().toString());
+		command.add(jar.toString());
 		command.add("--server.port=" + port);
 		command.add("--server.address=127.0.0.1");
 		command.add("--healthconnect.mongo.embedded.storage=memory");
@@ -62,14 +71,17 @@ final class AppProcess implements AutoCloseable {
 				+ "-long-enough-for-hs256");
 		command.add("--logging.level.de.bwaldvogel.mongo=WARN");
 		command.addAll(config.appArgs());
-		results.meta("app.command", String.join(" ", command));
-		results.note("account setup uses --healthconnect.bcrypt-cost=" + config.bcryptCost()
-				+ " (production default 12) so that thousands of accounts are created quickly");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(out.resolve("app.log").toFile());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		long started = System.nanoTime();
 		Process process = builder.start();
-		return new AppProcess(port, process, started, javaHome);
+		return new AppProcess(port, process, started, Path.of(java).toAbsolutePath().getParent().getParent(),
+				command);
+	}
+
+	/** The app's {@code java}: {@code bench.appJava}, else the one running the bench. */
+	static String java(Config config) {
+		return config.appJava().isBlank() ? ProcessHandle.current().info().command().orElse("java")
+				: config.appJava();
 	}
 
 	String base() {

@@ -11,10 +11,10 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 		int bcryptCost, Path outDir, Path screenshotsDir, int setupConcurrency, List<Integer> relayPairs,
 		int relaySeconds, int relayRate, int capacitySessions, int capacityRelayPairs, int capacityRelaySeconds,
 		int chatPairs, int chatRate, int chatSeconds, int restDoctors, int restConcurrency, int restSeconds,
-		int restWarmupSeconds, int bookingContenders, int heartbeatMs, int warmupSeconds, boolean failOnTarget) {
+		int restWarmupSeconds, int bookingContenders, int heartbeatMs, int warmupSeconds, int startupRuns, boolean failOnTarget) {
 
 	static Config fromSystemProperties() {
-		return new Config(new LinkedHashSet<>(list("bench.scenarios", "relay,capacity,chat,rest,booking")),
+		return new Config(new LinkedHashSet<>(list("bench.scenarios", "startup,relay,capacity,chat,rest,booking")),
 				Path.of(str("bench.appJar", "target/health-connect.jar")), str("bench.appJava", ""),
 				words(str("bench.appJvmArgs", "-Xmx1g")), words(str("bench.appArgs", "")),
 				integer("bench.bcryptCost", 4), Path.of(str("bench.outDir", "target/bench")),
@@ -27,7 +27,7 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 				integer("bench.rest.concurrency", 32), integer("bench.rest.seconds", 30),
 				integer("bench.rest.warmupSeconds", 10), integer("bench.booking.contenders", 200),
 				integer("bench.heartbeatMs", 10_000),
-				integer("bench.warmupSeconds", 20), Boolean.parseBoolean(str("bench.failOnTarget", "false")));
+				integer("bench.warmupSeconds", 20), integer("bench.startup.runs", 3), Boolean.parseBoolean(str("bench.failOnTarget", "false")));
 	}
 
 	boolean runs(String scenario) {
