@@ -72,7 +72,7 @@ public final class Bench {
 				guarded(results, "rest", () -> {
 					List<Account> doctors = fixtures.doctors(config.restDoctors());
 					results.figure("rest.doctors", doctors.size());
-					RestScenario rest = new RestScenario(results, app.port);
+					RestScenario rest = new RestScenario(results, app);
 					rest.search(config.restConcurrency(), config.restWarmupSeconds(), config.restSeconds());
 					rest.slots(doctors, config.restConcurrency(), config.restWarmupSeconds(), config.restSeconds());
 				});
@@ -80,12 +80,12 @@ public final class Bench {
 			if (config.runs("booking")) {
 				guarded(results, "booking", () -> {
 					List<Account> contenders = fixtures.patients(config.bookingContenders());
-					new RestScenario(results, app.port).bookingRace(fixtures.newDoctor(), contenders);
+					new RestScenario(results, app).bookingRace(fixtures.newDoctor(), contenders);
 				});
 			}
 			if (config.runs("relay")) {
 				for (int n : config.relayPairs()) {
-					guarded(results, "relay.n" + n, () -> new RelayScenario(results, stomp, RelayScenario.ICE).run(
+					guarded(results, "relay.n" + n, () -> new RelayScenario(results, stomp, RelayScenario.ICE, app).run(
 							"relay.n" + n, fixtures.pairs(n), config.relaySeconds(), config.warmupSeconds(),
 							1000 / config.relayRate(), relayTarget(n)));
 				}
@@ -95,7 +95,7 @@ public final class Bench {
 					int pairs = config.chatPairs();
 					int periodMs = (int) Math.round(1000.0 * pairs / config.chatRate());
 					results.figure("chat.target_msgs_per_s", config.chatRate());
-					new RelayScenario(results, stomp, RelayScenario.CHAT).run("chat", fixtures.pairs(pairs),
+					new RelayScenario(results, stomp, RelayScenario.CHAT, app).run("chat", fixtures.pairs(pairs),
 							config.chatSeconds(), config.warmupSeconds(), periodMs, 25);
 				});
 			}
@@ -107,7 +107,7 @@ public final class Bench {
 					List<Session> sessions = capacity.open(idle);
 					try {
 						int n = config.capacityRelayPairs();
-						new RelayScenario(results, stomp, RelayScenario.ICE).run("capacity.relay.n" + n, relayPairs,
+						new RelayScenario(results, stomp, RelayScenario.ICE, app).run("capacity.relay.n" + n, relayPairs,
 								config.capacityRelaySeconds(), config.warmupSeconds(),
 								1000 / config.relayRate(), relayTarget(n));
 					}

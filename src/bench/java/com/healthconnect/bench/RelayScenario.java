@@ -90,11 +90,13 @@ final class RelayScenario {
 	private final Results results;
 	private final Stomp.Client client;
 	private final Flow flow;
+	private final long appPid;
 
-	RelayScenario(Results results, Stomp.Client client, Flow flow) {
+	RelayScenario(Results results, Stomp.Client client, Flow flow, AppProcess app) {
 		this.results = results;
 		this.client = client;
 		this.flow = flow;
+		this.appPid = app.process.pid();
 	}
 
 	/** Returns whether every check passed. */
@@ -183,6 +185,7 @@ final class RelayScenario {
 			});
 			long measuredStart = System.nanoTime();
 			long sentBefore = total(sent);
+			CpuTime cpu = CpuTime.now(appPid);
 			Pacer.run(n, period, TimeUnit.SECONDS.toMillis(seconds), i -> {
 				if (bySender[i] != null) {
 					sent.incrementAndGet(i);
@@ -191,6 +194,7 @@ final class RelayScenario {
 			});
 			double measuredSeconds = (System.nanoTime() - measuredStart) / 1e9;
 			long measuredSent = total(sent) - sentBefore;
+			CpuTime.now(appPid).reportSince(cpu, results, prefix, measuredSent);
 			// what is still in flight arrives within a few seconds or counts as lost
 			long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
 			while (total(received) < total(sent) && System.nanoTime() < drain) {
@@ -227,7 +231,7 @@ final class RelayScenario {
 	}
 
 	private long errors() {
-		return client.errorFrames.get() + client.errorMessages.get() + client.sendFailures.get()
+		return client.errorFrames.get() + client.errorMessages.get()
 				+ client.unexpectedCloses.get();
 	}
 

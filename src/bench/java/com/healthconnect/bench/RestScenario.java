@@ -27,10 +27,12 @@ final class RestScenario {
 	private final Results results;
 	private final String host = "127.0.0.1";
 	private final int port;
+	private final long appPid;
 
-	RestScenario(Results results, int port) {
+	RestScenario(Results results, AppProcess app) {
 		this.results = results;
-		this.port = port;
+		this.port = app.port;
+		this.appPid = app.process.pid();
 	}
 
 	boolean search(int concurrency, int warmupSeconds, int seconds) throws InterruptedException {
@@ -91,8 +93,10 @@ final class RestScenario {
 		Thread.sleep(warmupSeconds * 1000L);
 		measuring.set(true);
 		long t0 = System.nanoTime();
+		CpuTime cpu = CpuTime.now(appPid);
 		Thread.sleep(seconds * 1000L);
 		measuring.set(false);
+		CpuTime.now(appPid).reportSince(cpu, results, prefix, count.get());
 		double elapsed = (System.nanoTime() - t0) / 1e9;
 		running.set(false);
 		for (Thread t : threads) {

@@ -1,14 +1,12 @@
 package com.healthconnect.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.healthconnect.bench.Api.Account;
 
 /**
- * A lean STOMP 1.2 client on the JDK's {@link WebSocket}: enough of the protocol for a load client (CONNECT with the
+ * A lean STOMP 1.2 client on {@link RawWebSocket}: enough of the protocol for a load client (CONNECT with the
  * CSRF header and heart-beats, SUBSCRIBE, SEND, MESSAGE/ERROR in), and cheap enough per session that one
  * process holds ten thousand of them. Sessions subscribe to the same queues as the bundled web UI does.
  */
@@ -36,12 +34,12 @@ final class Stomp {
 		void onMessage(Session session, String destination, String body, long nanos);
 	}
 
-	/** Opens sessions; spreads them over a few JDK HTTP clients (each has one selector thread). */
+	/** Opens sessions; spreads them over a few selector threads. */
 	static final class Client implements AutoCloseable {
 
 		private final URI uri;
 		private final String origin;
-		private final List<HttpClient> clients = new ArrayList<>();
+		private final List<RawWebSocket.Loop> loops = new ArrayList<>();
 		private final AtomicInteger next = new AtomicInteger();
 		private final Set<Session> open = ConcurrentHashMap.newKeySet();
 		private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -52,17 +50,20 @@ final class Stomp {
 		private final int heartbeatMs;
 		final AtomicLong errorFrames = new AtomicLong();
 		final AtomicLong errorMessages = new AtomicLong();
-		final AtomicLong sendFailures = new AtomicLong();
 		final AtomicLong unexpectedCloses = new AtomicLong();
 		volatile String lastError;
 
-		Client(String base, int httpClients, int heartbeatMs) {
+		Client(String base, int selectorThreads, int heartbeatMs) {
 			this.uri = URI.create(base.replaceFirst("^http", "ws") + "/ws");
 			this.origin = base;
 			this.heartbeatMs = heartbeatMs;
-			for (int i = 0; i < httpClients; i++) {
-				clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-					.connectTimeout(Duration.ofSeconds(30)).build());
+			try {
+				for (int i = 0; i < selectorThreads; i++) {
+					loops.add(new RawWebSocket.Loop("stomp-selector-" + i));
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
 			if (heartbeatMs > 0) {
 				heartbeats.scheduleAtFixedRate(() -> open.forEach(s -> s.send("\n")), heartbeatMs, heartbeatMs,
@@ -73,14 +74,13 @@ final class Stomp {
 		/** Handshake with the account's cookies, CONNECT, SUBSCRIBE to the UI's queues; completes once those are sent. */
 		CompletableFuture<Session> open(Account account, Handler handler) {
 			Session session = new Session(this, account, handler);
-			HttpClient http = clients.get(Math.floorMod(next.getAndIncrement(), clients.size()));
-			http.newWebSocketBuilder().header("Cookie", account.cookie()).header("Origin", origin)
-				.connectTimeout(Duration.ofSeconds(30)).buildAsync(uri, session)
-				.whenComplete((ws, ex) -> {
-					if (ex != null) {
-						session.ready.completeExceptionally(ex);
-					}
-				});
+			RawWebSocket.Loop loop = loops.get(Math.floorMod(next.getAndIncrement(), loops.size()));
+			try {
+				RawWebSocket.open(loop, uri, "Cookie: " + account.cookie() + "\r\nOrigin: " + origin + "\r\n", session);
+			}
+			catch (IOException ex) {
+				session.ready.completeExceptionally(ex);
+			}
 			return session.ready;
 		}
 
@@ -130,18 +130,24 @@ final class Stomp {
 			heartbeats.shutdownNow();
 			List<Session> all = new ArrayList<>(open);
 			closeAll(all);
+			for (RawWebSocket.Loop loop : loops) {
+				try {
+					loop.close();
+				}
+				catch (IOException ignored) {
+					// the process ends anyway
+				}
+			}
 		}
 	}
 
-	static final class Session implements WebSocket.Listener {
+	static final class Session implements RawWebSocket.Listener {
 
 		final Account account;
 		private final Client client;
 		private final Handler handler;
 		final CompletableFuture<Session> ready = new CompletableFuture<>();
-		private final StringBuilder partial = new StringBuilder();
-		private volatile WebSocket ws;
-		private CompletableFuture<WebSocket> tail;
+		private volatile RawWebSocket ws;
 		private volatile boolean closing;
 		/** Any per-session data a scenario wants to keep. */
 		volatile int tag;
@@ -153,12 +159,8 @@ final class Stomp {
 		}
 
 		@Override
-		public void onOpen(WebSocket webSocket) {
-			this.ws = webSocket;
-			synchronized (this) {
-				tail = CompletableFuture.completedFuture(webSocket);
-			}
-			webSocket.request(1);
+		public void onOpen(RawWebSocket socket) {
+			this.ws = socket;
 			send("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:" + client.heartbeatMs + ","
 					+ client.heartbeatMs + "\nX-XSRF-TOKEN:" + account.xsrf() + "\n\n\0");
 		}
@@ -168,21 +170,11 @@ final class Stomp {
 			send("SEND\ndestination:" + destination + "\ncontent-type:application/json\n\n" + json + "\0");
 		}
 
-		/** Queues a text message behind the ones before it: the JDK WebSocket allows one outstanding send. */
+		/** Sends a text message now, or after the ones still queued before it. */
 		void send(String text) {
-			WebSocket socket = ws;
-			if (socket == null || closing) {
-				return;
-			}
-			synchronized (this) {
-				tail = tail.isDone() && !tail.isCompletedExceptionally() ? socket.sendText(text, true)
-						: tail.thenCompose(w -> w.sendText(text, true));
-				tail.whenComplete((w, ex) -> {
-					if (ex != null && !closing) {
-						client.sendFailures.incrementAndGet();
-						client.lastError = "send: " + ex;
-					}
-				});
+			RawWebSocket socket = ws;
+			if (socket != null && !closing) {
+				socket.sendText(text);
 			}
 		}
 
@@ -191,49 +183,28 @@ final class Stomp {
 		}
 
 		CompletableFuture<?> close() {
-			WebSocket socket = ws;
+			RawWebSocket socket = ws;
 			if (socket == null) {
 				return CompletableFuture.completedFuture(null);
 			}
 			send("DISCONNECT\n\n\0");
-			CompletableFuture<WebSocket> closed;
-			synchronized (this) {
-				closing = true;
-				closed = tail.exceptionally(ex -> socket).thenCompose(w -> w.sendClose(WebSocket.NORMAL_CLOSURE, "bye"));
-			}
+			closing = true;
 			client.open.remove(this);
-			return closed.exceptionally(ex -> {
-				socket.abort();
-				return null;
-			});
+			return socket.close();
 		}
 
 		void abort() {
 			closing = true;
 			client.open.remove(this);
-			WebSocket socket = ws;
+			RawWebSocket socket = ws;
 			if (socket != null) {
 				socket.abort();
 			}
 		}
 
 		@Override
-		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			long now = System.nanoTime();
-			if (!last) {
-				partial.append(data);
-			}
-			else if (partial.length() > 0) {
-				partial.append(data);
-				String text = partial.toString();
-				partial.setLength(0);
-				frames(text, now);
-			}
-			else {
-				frames(data.toString(), now);
-			}
-			webSocket.request(1);
-			return null;
+		public void onText(RawWebSocket socket, String text, long nanos) {
+			frames(text, nanos);
 		}
 
 		private void frames(String text, long now) {
@@ -283,18 +254,7 @@ final class Stomp {
 					// Spring's simple broker answers no RECEIPT for SUBSCRIBE; the frames are handled in order, and the
 					// scenarios' warm-up proves delivery end to end before anything is measured
 					send(subscribe.toString());
-					CompletableFuture<WebSocket> sent;
-					synchronized (this) {
-						sent = tail;
-					}
-					sent.whenComplete((w, ex) -> {
-						if (ex != null) {
-							ready.completeExceptionally(ex);
-						}
-						else {
-							ready.complete(this);
-						}
-					});
+					ready.complete(this);
 				}
 				case "RECEIPT" -> ready.complete(this);
 				case "ERROR" -> {
@@ -320,24 +280,13 @@ final class Stomp {
 		}
 
 		@Override
-		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+		public void onClosed(RawWebSocket socket, int code, String reason, Throwable error) {
 			if (!closing) {
 				client.unexpectedCloses.incrementAndGet();
-				client.lastError = "closed by server: " + statusCode + " " + reason;
+				client.lastError = error != null ? "socket error: " + error : "closed by server: " + code + " " + reason;
 			}
 			client.open.remove(this);
-			ready.completeExceptionally(new IllegalStateException("closed: " + statusCode + " " + reason));
-			return null;
-		}
-
-		@Override
-		public void onError(WebSocket webSocket, Throwable error) {
-			if (!closing) {
-				client.unexpectedCloses.incrementAndGet();
-				client.lastError = "socket error: " + error;
-			}
-			client.open.remove(this);
-			ready.completeExceptionally(error);
+			ready.completeExceptionally(error != null ? error : new IllegalStateException("closed: " + code + " " + reason));
 		}
 	}
 

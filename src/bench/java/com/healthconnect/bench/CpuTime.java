@@ -1,0 +1,53 @@
+package com.healthconnect.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time used so far by the app (from {@code /proc/<pid>/stat}, user plus system) and by this load client, with the
+ * wall clock; two readings around a measured window give each process's share of the cores and its CPU per operation.
+ */
+record CpuTime(long appNanos, long clientNanos, long wallNanos) {
+
+	/** Linux reports {@code /proc} times in USER_HZ ticks, 100 a second on every mainstream kernel. */
+	private static final long NANOS_PER_TICK = 10_000_000L;
+
+	static CpuTime now(long appPid) {
+		return new CpuTime(readApp(appPid), readClient(), System.nanoTime());
+	}
+
+	/** {@code <prefix>.app_cores}, {@code .client_cores} and the CPU microseconds per operation of each. */
+	void reportSince(CpuTime before, Results results, String prefix, long operations) {
+		double wall = wallNanos - before.wallNanos;
+		long app = appNanos - before.appNanos;
+		long client = clientNanos - before.clientNanos;
+		if (before.appNanos < 0 || appNanos < 0 || wall <= 0) {
+			results.note(prefix + ": no CPU figures (no /proc here)");
+			return;
+		}
+		results.figure(prefix + ".app_cores", Math.round(100 * app / wall) / 100.0);
+		results.figure(prefix + ".client_cores", Math.round(100 * client / wall) / 100.0);
+		if (operations > 0) {
+			results.figure(prefix + ".app_cpu_us_per_op", Math.round(10.0 * app / 1000 / operations) / 10.0);
+			results.figure(prefix + ".client_cpu_us_per_op", Math.round(10.0 * client / 1000 / operations) / 10.0);
+		}
+	}
+
+	private static long readApp(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+			// fields after the command name, which is in parentheses and may hold spaces: state is the first
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	private static long readClient() {
+		return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
+	}
+}
