@@ -83,22 +83,6 @@ public final class Bench {
 					new RestScenario(results, app).bookingRace(fixtures.newDoctor(), contenders);
 				});
 			}
-			if (config.runs("relay")) {
-				for (int n : config.relayPairs()) {
-					guarded(results, "relay.n" + n, () -> new RelayScenario(results, stomp, RelayScenario.ICE, app).run(
-							"relay.n" + n, fixtures.pairs(n), config.relaySeconds(), config.warmupSeconds(),
-							1000 / config.relayRate(), relayTarget(n)));
-				}
-			}
-			if (config.runs("chat")) {
-				guarded(results, "chat", () -> {
-					int pairs = config.chatPairs();
-					int periodMs = (int) Math.round(1000.0 * pairs / config.chatRate());
-					results.figure("chat.target_msgs_per_s", config.chatRate());
-					new RelayScenario(results, stomp, RelayScenario.CHAT, app).run("chat", fixtures.pairs(pairs),
-							config.chatSeconds(), config.warmupSeconds(), periodMs, 25);
-				});
-			}
 			if (config.runs("capacity")) {
 				guarded(results, "capacity", () -> {
 					List<Pair> relayPairs = fixtures.pairs(config.capacityRelayPairs());
@@ -114,6 +98,22 @@ public final class Bench {
 					finally {
 						capacity.close(sessions);
 					}
+				});
+			}
+			if (config.runs("relay")) {
+				for (int n : config.relayPairs()) {
+					guarded(results, "relay.n" + n, () -> new RelayScenario(results, stomp, RelayScenario.ICE, app).run(
+							"relay.n" + n, fixtures.pairs(n), config.relaySeconds(), config.warmupSeconds(),
+							1000 / config.relayRate(), relayTarget(n)));
+				}
+			}
+			if (config.runs("chat")) {
+				guarded(results, "chat", () -> {
+					int pairs = config.chatPairs();
+					int periodMs = (int) Math.round(1000.0 * pairs / config.chatRate());
+					results.figure("chat.target_msgs_per_s", config.chatRate());
+					new RelayScenario(results, stomp, RelayScenario.CHAT, app).run("chat", fixtures.pairs(pairs),
+							config.chatSeconds(), config.warmupSeconds(), periodMs, 25);
 				});
 			}
 		}

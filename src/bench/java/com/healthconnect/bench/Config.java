@@ -27,7 +27,7 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 				integer("bench.rest.concurrency", 32), integer("bench.rest.seconds", 30),
 				integer("bench.rest.warmupSeconds", 10), integer("bench.booking.contenders", 200),
 				integer("bench.heartbeatMs", 10_000),
-				integer("bench.warmupSeconds", 20), integer("bench.startup.runs", 3), Boolean.parseBoolean(str("bench.failOnTarget", "false")));
+				integer("bench.warmupSeconds", 60), integer("bench.startup.runs", 3), Boolean.parseBoolean(str("bench.failOnTarget", "false")));
 	}
 
 	boolean runs(String scenario) {
