@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 final class AppProcess implements AutoCloseable {
 
-	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+	/** G1 and Parallel print "used 423000K", ZGC "used 460M", Shenandoah "460M used"; Metaspace follows the heap. */
+	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)([KMG])\\b|(\\d+)([KMG]) used");
 
 	final int port;
 	final Process process;
@@ -116,11 +117,18 @@ final class AppProcess implements AutoCloseable {
 	long heapUsedAfterGc() throws IOException, InterruptedException {
 		jcmd("GC.run");
 		String info = jcmd("GC.heap_info");
-		Matcher m = HEAP_USED.matcher(info);
+		int metaspace = info.indexOf("Metaspace");
+		Matcher m = HEAP_USED.matcher(metaspace < 0 ? info : info.substring(0, metaspace));
 		if (!m.find()) {
 			throw new IllegalStateException("Cannot read heap use from: " + info);
 		}
-		return Long.parseLong(m.group(1)) * 1024;
+		boolean usedFirst = m.group(1) != null;
+		long amount = Long.parseLong(usedFirst ? m.group(1) : m.group(3));
+		return amount << switch (usedFirst ? m.group(2) : m.group(4)) {
+			case "K" -> 10;
+			case "M" -> 20;
+			default -> 30;
+		};
 	}
 
 	/** Resident set size of the app process, from {@code /proc/<pid>/status}. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import org.HdrHistogram.ConcurrentHistogram;
@@ -107,6 +108,9 @@ final class RelayScenario {
 		AtomicLongArray received = new AtomicLongArray(n);
 		AtomicIntegerArray probed = new AtomicIntegerArray(n);
 		Histogram latency = new ConcurrentHistogram(3);
+		// the worst latency of the frames sent in each second of the measured run: shows whether slow frames cluster
+		AtomicLongArray worstPerSecond = new AtomicLongArray(seconds + 1);
+		AtomicLong measuredFrom = new AtomicLong(Long.MAX_VALUE);
 		long errorsBefore = errors();
 		String pKey = flow.key("p");
 		String qKey = flow.key("q");
@@ -127,7 +131,11 @@ final class RelayScenario {
 			}
 			received.incrementAndGet(pair);
 			if (Stomp.number(body, wKey) == 0) {
-				latency.recordValue(Math.max(0, (now - Stomp.number(body, tKey)) / 1000));
+				long sentAt = Stomp.number(body, tKey);
+				long micros = Math.max(0, (now - sentAt) / 1000);
+				latency.recordValue(micros);
+				int second = (int) Math.min(seconds, Math.max(0, (sentAt - measuredFrom.get()) / 1_000_000_000L));
+				worstPerSecond.accumulateAndGet(second, micros, Math::max);
 			}
 		};
 		List<Account> callers = pairs.stream().map(Pair::doctor).toList();
@@ -184,6 +192,7 @@ final class RelayScenario {
 				}
 			});
 			long measuredStart = System.nanoTime();
+			measuredFrom.set(measuredStart);
 			long sentBefore = total(sent);
 			CpuTime cpu = CpuTime.now(appPid);
 			Pacer.run(n, period, TimeUnit.SECONDS.toMillis(seconds), i -> {
@@ -212,6 +221,7 @@ final class RelayScenario {
 			results.figure(prefix + ".received", total(received));
 			results.figure(prefix + ".frames_per_s", measuredSent / measuredSeconds);
 			boolean pass = results.latencies(prefix, latency, p99TargetMs);
+			slowSeconds(prefix, worstPerSecond, p99TargetMs);
 			pass &= results.check(prefix + ".lost", lost, true, 0);
 			if (duplicates > 0) {
 				results.figure(prefix + ".duplicates", duplicates);
@@ -227,6 +237,24 @@ final class RelayScenario {
 			List<Session> all = new ArrayList<>(calleeSessions);
 			all.addAll(callerSessions);
 			client.closeAll(all);
+		}
+	}
+
+	/** Names the seconds of the run whose worst frame missed the target, e.g. {@code 7s:31ms 32s:44ms}. */
+	private void slowSeconds(String prefix, AtomicLongArray worstPerSecond, double targetMs) {
+		StringBuilder slow = new StringBuilder();
+		int count = 0;
+		for (int s = 0; s < worstPerSecond.length(); s++) {
+			long ms = worstPerSecond.get(s) / 1000;
+			if (ms > targetMs) {
+				count++;
+				slow.append(' ').append(s).append("s:").append(ms).append("ms");
+			}
+		}
+		results.figure(prefix + ".seconds_with_a_frame_over_target", count);
+		if (count > 0) {
+			results.note(prefix + ": seconds (from the start of the measured run) whose worst frame missed the target:"
+					+ slow);
 		}
 	}
 

@@ -47,6 +47,7 @@ final class Stomp {
 			t.setDaemon(true);
 			return t;
 		});
+		private static final int HEARTBEAT_PHASES = 100;
 		private final int heartbeatMs;
 		final AtomicLong errorFrames = new AtomicLong();
 		final AtomicLong errorMessages = new AtomicLong();
@@ -66,8 +67,19 @@ final class Stomp {
 				throw new UncheckedIOException(ex);
 			}
 			if (heartbeatMs > 0) {
-				heartbeats.scheduleAtFixedRate(() -> open.forEach(s -> s.send("\n")), heartbeatMs, heartbeatMs,
-						TimeUnit.MILLISECONDS);
+				// Each browser's heart-beat timer runs from its own connect time; one timer for all 10,000 sessions
+				// would instead land 10,000 frames on the server in one burst every period. Sessions are spread over
+				// phases a tick apart, like the browsers' timers.
+				long tickMs = Math.max(1, heartbeatMs / HEARTBEAT_PHASES);
+				AtomicLong ticks = new AtomicLong();
+				heartbeats.scheduleAtFixedRate(() -> {
+					int phase = (int) (ticks.getAndIncrement() % HEARTBEAT_PHASES);
+					open.forEach(s -> {
+						if (s.phase == phase) {
+							s.send("\n");
+						}
+					});
+				}, tickMs, tickMs, TimeUnit.MILLISECONDS);
 			}
 		}
 
@@ -149,6 +161,8 @@ final class Stomp {
 		final CompletableFuture<Session> ready = new CompletableFuture<>();
 		private volatile RawWebSocket ws;
 		private volatile boolean closing;
+		/** Which tick of the heart-beat period this session's heart-beat goes out on. */
+		final int phase;
 		/** Any per-session data a scenario wants to keep. */
 		volatile int tag;
 
@@ -156,6 +170,7 @@ final class Stomp {
 			this.client = client;
 			this.account = account;
 			this.handler = handler;
+			this.phase = Math.floorMod(client.next.get(), Client.HEARTBEAT_PHASES);
 		}
 
 		@Override
