@@ -86,9 +86,8 @@ public class UserSessions {
 	}
 
 	/**
-	 * {@link #toSessionJson} to every session of the user. Walks the registry's own (copied) set of the user's sessions
-	 * once: going through {@link #sessionIds} and looking each session up again was a fifth of what the relay
-	 * allocated per ICE candidate.
+	 * {@link #toSessionJson} to every session of the user. Walks the registry's copy of the user's sessions once:
+	 * {@link #sessionIds} streamed that copy into a second set, and each session was then looked up again.
 	 */
 	public void toUserJson(String userId, String queue, byte[] json) {
 		SimpUser user = registry.getUser(userId);
