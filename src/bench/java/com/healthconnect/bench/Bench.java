@@ -150,6 +150,8 @@ public final class Bench {
 			results.note("call set-up: no " + file + " (written by the browser call test); not measured here");
 			return;
 		}
+		results.note("call set-up: copied from " + file + ", written by the browser test at "
+				+ Files.getLastModifiedTime(file) + " (run that test alone for a figure on a quiet box)");
 		for (String line : Files.readAllLines(file)) {
 			String l = line.strip();
 			if (l.isEmpty() || l.startsWith("#")) {
