@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import com.healthconnect.realtime.internal.RealtimeProperties;
 
 /**
- * Where blocking work (MongoDB writes, lookups) triggered by socket frames and socket events runs, so the broker's few
- * inbound and outbound threads never wait on I/O. Virtual threads when the JVM has them (Java 21+, detected at runtime
+ * Where blocking work (MongoDB writes, lookups) triggered by socket frames and socket events runs, so the threads that
+ * read and write the sockets never wait on I/O. Virtual threads when the JVM has them (Java 21+, detected at runtime
  * since the bytecode targets 17), a bounded platform pool otherwise; either way at most
  * {@code healthconnect.realtime.blocking.max-in-flight} tasks at once, beyond which work is refused rather than
  * queued without end.

@@ -9,10 +9,11 @@ import com.healthconnect.auth.CurrentUser;
  * <p>
  * Everything the gatekeeper checks still applies first: the frame came from the socket's signed-in user, after
  * CONNECT, within the session's rate and frame-size limits, to a contract destination. Frames of one session reach
- * {@link #handle} one at a time and in the order they were sent (receive order is preserved per session). A
- * {@link com.healthconnect.platform.DomainException} thrown here goes back to the sending session on
- * {@code /user/queue/errors}, as it would from a {@code @MessageMapping} method. Implementations must not block on I/O
- * beyond a cached lookup.
+ * {@link #handle} one at a time and in the order they were sent, after every earlier frame of the session was handled
+ * (each is handled on the thread that read it). A plain frame reaches it straight from the socket, without Spring's
+ * STOMP decoder. A {@link com.healthconnect.platform.DomainException} thrown here goes back to the sending session
+ * on {@code /user/queue/errors}, as it would from a {@code @MessageMapping} method. Implementations must not block on
+ * I/O beyond a cached lookup.
  */
 public interface InlineDestination {
 

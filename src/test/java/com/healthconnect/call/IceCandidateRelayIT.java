@@ -1,11 +1,15 @@
 package com.healthconnect.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.test.context.TestPropertySource;
 
 import com.healthconnect.support.ApiClient;
@@ -144,6 +148,62 @@ class IceCandidateRelayIT {
 			assertThat(doctorTab.isConnected()).isTrue();
 			patientTab.awaitReady();
 			assertThat(patientTab.received("/user/queue/ice-candidate")).isEmpty();
+		}
+	}
+
+	/**
+	 * Frames the direct route leaves to Spring's decoder (here: with a header it does not read) are relayed as well, and in
+	 * their place among the plain ones.
+	 */
+	@Test
+	void candidatesTakingEitherRouteArriveInTheOrderTheyWereSent() {
+		ApiClient doctor = new ApiClient(port).registerDoctor("Dr Two Routes", "Cardiology", "Europe/Berlin");
+		ApiClient patient = new ApiClient(port).registerPatient("Two Routes Patient");
+		Appointments.connect(doctor, patient);
+		try (StompTestClient doctorTab = tab(doctor); StompTestClient patientTab = tab(patient)) {
+			for (int n = 0; n < 60; n++) {
+				Map<String, Object> frame = Map.of("to", patient.userId(), "candidate", candidate(n));
+				if (n % 3 == 0) {
+					StompHeaders headers = new StompHeaders();
+					headers.setDestination("/app/ice-candidate");
+					headers.set("x-trace", "t:" + n); // a header the direct route does not read, escaped on the wire
+					doctorTab.send(headers, frame);
+				}
+				else {
+					doctorTab.send("/app/ice-candidate", frame);
+				}
+			}
+			for (int n = 0; n < 60; n++) {
+				JsonNode relayed = patientTab.next("/user/queue/ice-candidate");
+				assertThat(relayed.get("candidate").get("candidate").asString()).startsWith("candidate:" + n + " ");
+				assertThat(relayed.get("from").asString()).isEqualTo(doctor.userId());
+			}
+			assertThat(doctorTab.received("/user/queue/errors")).isEmpty();
+		}
+	}
+
+	/** The per-connection rate holds for candidates as for every frame: a flood ends with an ERROR frame. */
+	@Test
+	void aFloodOfCandidatesIsRefusedWithAnErrorFrame() throws InterruptedException {
+		ApiClient doctor = new ApiClient(port).registerDoctor("Dr Ice Flood", "Cardiology", "Europe/Berlin");
+		ApiClient patient = new ApiClient(port).registerPatient("Ice Flood Patient");
+		Appointments.connect(doctor, patient);
+		try (StompTestClient doctorTab = tab(doctor); StompTestClient patientTab = tab(patient)) {
+			int sent = 0;
+			for (; sent < 2000 && doctorTab.isConnected(); sent++) {
+				try {
+					doctorTab.send("/app/ice-candidate", Map.of("to", patient.userId(), "candidate", candidate(sent)));
+				}
+				catch (RuntimeException closedMeanwhile) {
+					break;
+				}
+			}
+			String error = doctorTab.errorFrames().poll(10, TimeUnit.SECONDS);
+			assertThat(error).as("an ERROR frame").contains("Too many frames");
+			await().atMost(Duration.ofSeconds(5)).until(() -> !doctorTab.isConnected());
+			patientTab.awaitReady();
+			assertThat(patientTab.received("/user/queue/ice-candidate").size()).isLessThan(sent);
+			assertThat(patientTab.isConnected()).isTrue();
 		}
 	}
 }

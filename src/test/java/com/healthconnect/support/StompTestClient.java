@@ -101,6 +101,11 @@ public class StompTestClient implements AutoCloseable {
 		session.send(destination, payload);
 	}
 
+	/** A send with these headers (a receipt, say), the payload as JSON. */
+	public void send(StompHeaders headers, Object payload) {
+		session.send(headers, payload);
+	}
+
 	public void sendRaw(String destination, String json) {
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination(destination);

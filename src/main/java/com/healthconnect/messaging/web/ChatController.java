@@ -19,8 +19,8 @@ import com.healthconnect.realtime.UserSessions;
 
 /**
  * Chat over the socket: typing signals (never stored) and messages. A message is stored, then pushed; the store runs
- * on {@link BlockingWork}, in the order the session sent its messages, so the broker's threads never wait on
- * MongoDB.
+ * on {@link BlockingWork}, in the order the session sent its messages, so the threads that read the sockets never
+ * wait on MongoDB.
  */
 @Controller
 class ChatController {

@@ -2,6 +2,7 @@ package com.healthconnect.realtime.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.Principal;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
@@ -89,7 +90,8 @@ class StompGatekeeper implements ChannelInterceptor {
 		if (handler == null) {
 			return message;
 		}
-		handleInline(handler, message, stomp);
+		handleInline(handler, ((SessionAuthentication) stomp.getUser()).getPrincipal(), stomp.getSessionId(),
+				stomp.getDestination(), (byte[]) message.getPayload());
 		return null; // handled: nothing further on the inbound channel
 	}
 
@@ -103,14 +105,29 @@ class StompGatekeeper implements ChannelInterceptor {
 		return handlers;
 	}
 
+	/**
+	 * The inline route for a SEND frame read straight off the socket, before Spring's STOMP decoder (see
+	 * {@link GuardedSocketHandler}), with the same checks as {@link #preSend}. Answers {@code false}, having done
+	 * nothing but count the frame against the session's rate, when the frame is not for an inline destination or is
+	 * not allowed: the regular route then takes it and refuses what is not allowed, as for any other frame.
+	 */
+	boolean sendInline(Map<String, Object> session, Principal user, String sessionId, String destination,
+			byte[] payload) {
+		InlineDestination handler = inline().get(destination);
+		if (handler == null || session.containsKey(REFUSED)
+				|| refusal(StompCommand.SEND, destination, session, user) != null) {
+			return false;
+		}
+		handleInline(handler, ((SessionAuthentication) user).getPrincipal(), sessionId, destination, payload);
+		return true;
+	}
+
 	/** Runs an inline handler; its failures go to the sender's {@code /user/queue/errors}, as the advice does them. */
-	private void handleInline(InlineDestination handler, Message<?> message, StompHeaderAccessor stomp) {
-		CurrentUser user = ((SessionAuthentication) stomp.getUser()).getPrincipal();
-		String sessionId = stomp.getSessionId();
-		String destination = stomp.getDestination();
+	private void handleInline(InlineDestination handler, CurrentUser user, String sessionId, String destination,
+			byte[] payload) {
 		StompError error;
 		try {
-			handler.handle(user, sessionId, (byte[]) message.getPayload());
+			handler.handle(user, sessionId, payload);
 			return;
 		}
 		catch (DomainException ex) {
@@ -138,43 +155,54 @@ class StompGatekeeper implements ChannelInterceptor {
 	}
 
 	private void authorise(Message<?> message, StompHeaderAccessor stomp, Map<String, Object> session) {
-		if (session == null || !(stomp.getUser() instanceof SessionAuthentication)) {
-			throw new StompRefused(message, "Not signed in");
-		}
 		StompCommand command = stomp.getCommand();
+		String refusal = refusal(command, stomp.getDestination(), session, stomp.getUser());
+		if (refusal != null) {
+			throw new StompRefused(message, refusal);
+		}
+		if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
+			checkCsrf(message, stomp, session);
+			session.put(CONNECTED, Boolean.TRUE);
+		}
+	}
+
+	/**
+	 * Why this session may not send this frame now ({@code null} if it may): signed in, within its rate, connected
+	 * first, to an allowed destination. Counts the frame against the rate. CONNECT's CSRF check is separate.
+	 */
+	private String refusal(StompCommand command, String destination, Map<String, Object> session, Principal user) {
+		if (session == null || !(user instanceof SessionAuthentication)) {
+			return "Not signed in";
+		}
 		if (command != StompCommand.DISCONNECT) {
 			TokenBucket bucket = (TokenBucket) session.computeIfAbsent(BUCKET,
 					key -> new TokenBucket(rate.burst(), rate.perSecond(), System.nanoTime()));
 			if (!bucket.tryTake(System.nanoTime())) {
-				throw new StompRefused(message, "Too many frames: at most " + rate.perSecond()
-						+ " a second (bursts of " + rate.burst() + ") per connection");
+				return "Too many frames: at most " + rate.perSecond() + " a second (bursts of " + rate.burst()
+						+ ") per connection";
 			}
 		}
 		switch (command) {
-			case CONNECT, STOMP -> {
-				checkCsrf(message, stomp, session);
-				session.put(CONNECTED, Boolean.TRUE);
+			case CONNECT, STOMP, DISCONNECT -> {
+				return null;
 			}
-			case DISCONNECT -> {
+			case SUBSCRIBE, SEND, UNSUBSCRIBE, ACK, NACK -> {
 			}
-			case SUBSCRIBE -> {
-				requireConnected(message, session);
-				String destination = stomp.getDestination();
-				if (destination == null || !SUBSCRIBE_DESTINATION.matcher(destination).matches()) {
-					throw new StompRefused(message, "You may subscribe only to your own /user/queue/... destinations, not "
-							+ destination);
-				}
+			default -> {
+				return command + " is not supported";
 			}
-			case SEND -> {
-				requireConnected(message, session);
-				String destination = stomp.getDestination();
-				if (destination == null || !SEND_DESTINATIONS.contains(destination)) {
-					throw new StompRefused(message, "You may not send to " + destination);
-				}
-			}
-			case UNSUBSCRIBE, ACK, NACK -> requireConnected(message, session);
-			default -> throw new StompRefused(message, command + " is not supported");
 		}
+		if (!Boolean.TRUE.equals(session.get(CONNECTED))) {
+			return "Send CONNECT first";
+		}
+		if (command == StompCommand.SUBSCRIBE
+				&& (destination == null || !SUBSCRIBE_DESTINATION.matcher(destination).matches())) {
+			return "You may subscribe only to your own /user/queue/... destinations, not " + destination;
+		}
+		if (command == StompCommand.SEND && (destination == null || !SEND_DESTINATIONS.contains(destination))) {
+			return "You may not send to " + destination;
+		}
+		return null;
 	}
 
 	private static void checkCsrf(Message<?> message, StompHeaderAccessor stomp, Map<String, Object> session) {
@@ -188,12 +216,6 @@ class StompGatekeeper implements ChannelInterceptor {
 				sent.getBytes(StandardCharsets.UTF_8))) {
 			throw new StompRefused(message, "CONNECT needs the " + CSRF_HEADER
 					+ " header with the value of the XSRF-TOKEN cookie");
-		}
-	}
-
-	private static void requireConnected(Message<?> message, Map<String, Object> session) {
-		if (!Boolean.TRUE.equals(session.get(CONNECTED))) {
-			throw new StompRefused(message, "Send CONNECT first");
 		}
 	}
 }

@@ -1,5 +1,6 @@
 package com.healthconnect.realtime.internal;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
@@ -8,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.SubscribableChannel;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -16,12 +19,14 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * STOMP 1.2 over plain WebSocket at {@code /ws} with Spring's simple broker on {@code /queue}. Clients send to
  * {@code /app/...} and receive on {@code /user/queue/...}. Order is preserved per session both ways, since signaling
- * (offer before candidates) depends on it: inbound by Spring's per-session ordering, outbound by writing in place.
+ * (offer before candidates) depends on it: inbound by handling each frame on the thread that read it from its socket
+ * (a socket's frames are read one after another), outbound by writing in place.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -55,7 +60,27 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 			.setAllowedOriginPatterns(origins.allowedOrigins().toArray(String[]::new))
 			.addInterceptors(handshakeGuard);
 		registry.setErrorHandler(new FrameErrors());
-		registry.setPreserveReceiveOrder(true);
+	}
+
+	/**
+	 * Swaps Spring's STOMP socket handler for one that {@link DirectDelivery} can write encoded frames through. The
+	 * replacement is made before anything is configured on it, with the same channels.
+	 */
+	@Bean
+	static BeanPostProcessor stompSocketHandler(BeanFactory beans) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof SubProtocolWebSocketHandler original && !(bean instanceof StompSocketHandler)) {
+					StompSocketHandler handler = new StompSocketHandler(
+							beans.getBean("clientInboundChannel", MessageChannel.class),
+							beans.getBean("clientOutboundChannel", SubscribableChannel.class));
+					handler.setPhase(original.getPhase());
+					return handler;
+				}
+				return bean;
+			}
+		};
 	}
 
 	/** Swaps the simple broker's subscription registry for one that finds per-session destinations in O(1). */
@@ -89,14 +114,22 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		registration.setMessageSizeLimit((int) properties.maxFrameSize().toBytes())
 			.setSendTimeLimit((int) properties.sendTimeLimit().toMillis())
 			.setSendBufferSizeLimit((int) properties.sendBufferSize().toBytes())
-			.addDecoratorFactory(handler -> new GuardedSocketHandler(handler, sockets));
+			.addDecoratorFactory(handler -> new GuardedSocketHandler(handler, sockets, gatekeeper));
 	}
 
+	/**
+	 * Frames from clients are handled on the thread that read them from the socket, not handed to an inbound pool:
+	 * that hand-off cost a thread wake-up per frame, and a pool re-orders a session's frames unless each session gets
+	 * an ordering queue. A socket's frames are read one after another, so handled in place they are handled in the
+	 * order sent (an offer before its candidates), and a direct route such as {@link GuardedSocketHandler}'s cannot
+	 * overtake an earlier frame still waiting in a queue. What blocks (storing chat messages) runs on
+	 * {@code BlockingWork}, in order per session; the rest is in-memory work or a cached lookup, as a web request's
+	 * handling on the same threads is.
+	 */
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
 		registration.interceptors(gatekeeper);
-		registration.taskExecutor().corePoolSize(threads).maxPoolSize(threads);
+		registration.executor(new SyncTaskExecutor());
 	}
 
 	/**
