@@ -74,6 +74,8 @@ public final class Bench {
 					results.figure("rest.doctors", doctors.size());
 					RestScenario rest = new RestScenario(results, app);
 					rest.search(config.restConcurrency(), config.restWarmupSeconds(), config.restSeconds());
+					rest.searchAtRate(config.restRate(), config.restRateConnections(), config.restWarmupSeconds(),
+							config.restSeconds());
 					rest.slots(doctors, config.restConcurrency(), config.restWarmupSeconds(), config.restSeconds());
 				});
 			}

@@ -11,7 +11,7 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 		int bcryptCost, Path outDir, Path screenshotsDir, int setupConcurrency, List<Integer> relayPairs,
 		int relaySeconds, int relayRate, int capacitySessions, int capacityRelayPairs, int capacityRelaySeconds,
 		int chatPairs, int chatRate, int chatSeconds, int restDoctors, int restConcurrency, int restSeconds,
-		int restWarmupSeconds, int bookingContenders, int heartbeatMs, int warmupSeconds, int startupRuns, boolean failOnTarget) {
+		int restWarmupSeconds, int restRate, int restRateConnections, int bookingContenders, int heartbeatMs, int warmupSeconds, int startupRuns, boolean failOnTarget) {
 
 	static Config fromSystemProperties() {
 		return new Config(new LinkedHashSet<>(list("bench.scenarios", "startup,relay,capacity,chat,rest,booking")),
@@ -25,7 +25,8 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 				integer("bench.capacity.relaySeconds", 30), integer("bench.chat.pairs", 100),
 				integer("bench.chat.rate", 500), integer("bench.chat.seconds", 30), integer("bench.rest.doctors", 1000),
 				integer("bench.rest.concurrency", 32), integer("bench.rest.seconds", 30),
-				integer("bench.rest.warmupSeconds", 10), integer("bench.booking.contenders", 200),
+				integer("bench.rest.warmupSeconds", 10), integer("bench.rest.rate", 2000),
+				integer("bench.rest.rateConnections", 32), integer("bench.booking.contenders", 200),
 				integer("bench.heartbeatMs", 10_000),
 				integer("bench.warmupSeconds", 60), integer("bench.startup.runs", 3), Boolean.parseBoolean(str("bench.failOnTarget", "false")));
 	}

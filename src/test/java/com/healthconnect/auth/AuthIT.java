@@ -143,6 +143,19 @@ class AuthIT {
 	}
 
 	@Test
+	void onlyTheCsrfEndpointMintsACsrfToken() {
+		ApiClient anonymous = client();
+		Response search = anonymous.get("/api/doctors");
+		assertThat(search.headers("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+		assertThat(anonymous.cookie("XSRF-TOKEN")).isEmpty();
+
+		String token = anonymous.get("/api/auth/csrf").json().get("token").asString();
+		assertThat(anonymous.cookie("XSRF-TOKEN").orElseThrow().getValue()).isEqualTo(token);
+		// and it stays the same while the cookie is sent back
+		assertThat(anonymous.get("/api/auth/csrf").json().get("token").asString()).isEqualTo(token);
+	}
+
+	@Test
 	void mutatingCallsWithoutOrWithWrongCsrfHeaderAre403() {
 		ApiClient anonymous = client();
 		anonymous.csrf();

@@ -58,9 +58,10 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CookieCsrfTokenRepository csrfTokenRepository,
 			TokenService tokens, RevokedTokens revoked, JsonMapper json) throws Exception {
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
-		// the plain (not XOR-masked) handler: the contract lets a client send the cookie's value as it is
+		// the plain (not XOR-masked) handler: the contract lets a client send the cookie's value as it is. The token
+		// stays deferred: it is read (or minted, with its cookie) only where used — GET /api/auth/csrf and the check
+		// of a mutating call — not on every request (a cookie-less GET minted a token and a Set-Cookie each time)
 		CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
-		csrfHandler.setCsrfRequestAttributeName(null);
 		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository).csrfTokenRequestHandler(csrfHandler))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.formLogin(form -> form.disable())
