@@ -30,11 +30,15 @@ class GuardedSocketHandler extends WebSocketHandlerDecorator {
 
 	private final OpenSockets sockets;
 	private final StompGatekeeper gatekeeper;
+	/** Longest message, in chars, read here: a char is at most 3 UTF-8 bytes, so none exceeds the frame limit. */
+	private final int maxDirectChars;
 
-	GuardedSocketHandler(WebSocketHandler delegate, OpenSockets sockets, StompGatekeeper gatekeeper) {
+	GuardedSocketHandler(WebSocketHandler delegate, OpenSockets sockets, StompGatekeeper gatekeeper,
+			int maxFrameBytes) {
 		super(delegate);
 		this.sockets = sockets;
 		this.gatekeeper = gatekeeper;
+		this.maxDirectChars = maxFrameBytes / 3;
 	}
 
 	@Override
@@ -71,6 +75,9 @@ class GuardedSocketHandler extends WebSocketHandlerDecorator {
 	}
 
 	private boolean sentInline(WebSocketSession session, String text) {
+		if (text.length() > maxDirectChars) {
+			return false; // Spring's decoder applies the frame limit
+		}
 		StompFrames.Send send = StompFrames.plainSend(text);
 		return send != null && gatekeeper.sendInline(session.getAttributes(), session.getPrincipal(), session.getId(),
 				send.destination(), send.body());

@@ -69,8 +69,4 @@ class StompSocketHandler extends SubProtocolWebSocketHandler {
 			log.debug("Failed to send a frame to {}", sender, ex);
 		}
 	}
-
-	int openSenders() {
-		return senders.size();
-	}
 }

@@ -114,7 +114,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		registration.setMessageSizeLimit((int) properties.maxFrameSize().toBytes())
 			.setSendTimeLimit((int) properties.sendTimeLimit().toMillis())
 			.setSendBufferSizeLimit((int) properties.sendBufferSize().toBytes())
-			.addDecoratorFactory(handler -> new GuardedSocketHandler(handler, sockets, gatekeeper));
+			.addDecoratorFactory(handler -> new GuardedSocketHandler(handler, sockets, gatekeeper,
+					(int) properties.maxFrameSize().toBytes()));
 	}
 
 	/**
