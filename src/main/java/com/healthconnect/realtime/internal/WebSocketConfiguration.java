@@ -124,8 +124,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	 * an ordering queue. A socket's frames are read one after another, so handled in place they are handled in the
 	 * order sent (an offer before its candidates), and a direct route such as {@link GuardedSocketHandler}'s cannot
 	 * overtake an earlier frame still waiting in a queue. What blocks (storing chat messages) runs on
-	 * {@code BlockingWork}, in order per session; the rest is in-memory work or a cached lookup, as a web request's
-	 * handling on the same threads is.
+	 * {@code BlockingWork}, in order per session; the rest is in-memory work or a cached lookup (a database read on a
+	 * miss, as a web request does on the same threads).
 	 */
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
