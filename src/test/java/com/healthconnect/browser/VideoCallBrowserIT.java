@@ -54,13 +54,15 @@ class VideoCallBrowserIT {
 			}
 			""";
 
-	/** Frames are arriving: the remote video has a size and its clock moves on. */
+	/**
+	 * Frames are arriving: the remote video has a size, and its clock has moved on since the first poll that saw one.
+	 * Synchronous, so that each poll of {@code waitForFunction} gets a plain answer (a promise would count as truthy).
+	 */
 	static final String REMOTE_VIDEO_PLAYING = """
-			async (v) => {
+			(v) => {
 			  if (!(v.videoWidth > 0 && v.readyState >= 2)) return false;
-			  const t = v.currentTime;
-			  await new Promise((r) => setTimeout(r, 300));
-			  return v.currentTime > t;
+			  if (v.__playingSince === undefined) v.__playingSince = v.currentTime;
+			  return v.currentTime > v.__playingSince;
 			}
 			""";
 
