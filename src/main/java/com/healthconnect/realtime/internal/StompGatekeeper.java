@@ -86,13 +86,11 @@ class StompGatekeeper implements ChannelInterceptor {
 			refuse(stomp, session, refused.getMessage());
 			return null;
 		}
-		InlineDestination handler = stomp.getCommand() == StompCommand.SEND ? inline().get(stomp.getDestination()) : null;
-		if (handler == null) {
-			return message;
+		if (stomp.getCommand() == StompCommand.SEND && handledInline(stomp.getDestination(), stomp.getUser(),
+				stomp.getSessionId(), (byte[]) message.getPayload())) {
+			return null; // handled: nothing further on the inbound channel
 		}
-		handleInline(handler, ((SessionAuthentication) stomp.getUser()).getPrincipal(), stomp.getSessionId(),
-				stomp.getDestination(), (byte[]) message.getPayload());
-		return null; // handled: nothing further on the inbound channel
+		return message;
 	}
 
 	private Map<String, InlineDestination> inline() {
@@ -113,22 +111,27 @@ class StompGatekeeper implements ChannelInterceptor {
 	 */
 	boolean sendInline(Map<String, Object> session, Principal user, String sessionId, String destination,
 			byte[] payload) {
-		InlineDestination handler = inline().get(destination);
-		if (handler == null || session.containsKey(REFUSED)
+		if (!inline().containsKey(destination) || session.containsKey(REFUSED)
 				|| refusal(StompCommand.SEND, destination, session, user) != null) {
 			return false;
 		}
-		handleInline(handler, ((SessionAuthentication) user).getPrincipal(), sessionId, destination, payload);
-		return true;
+		return handledInline(destination, user, sessionId, payload);
 	}
 
-	/** Runs an inline handler; its failures go to the sender's {@code /user/queue/errors}, as the advice does them. */
-	private void handleInline(InlineDestination handler, CurrentUser user, String sessionId, String destination,
-			byte[] payload) {
+	/**
+	 * Runs the inline handler of an authorised SEND, if its destination has one; its failures go to the sender's
+	 * {@code /user/queue/errors}, as the advice does them. Answers whether there was a handler.
+	 */
+	private boolean handledInline(String destination, Principal principal, String sessionId, byte[] payload) {
+		InlineDestination handler = inline().get(destination);
+		if (handler == null) {
+			return false;
+		}
+		CurrentUser user = ((SessionAuthentication) principal).getPrincipal();
 		StompError error;
 		try {
 			handler.handle(user, sessionId, payload);
-			return;
+			return true;
 		}
 		catch (DomainException ex) {
 			error = new StompError(ex.status().value(), ex.title(), ex.getMessage(), destination);
@@ -141,6 +144,7 @@ class StompGatekeeper implements ChannelInterceptor {
 			error = new StompError(500, "Internal error", "Something went wrong on our side", destination);
 		}
 		sessions.getObject().error(user.id(), sessionId, error);
+		return true;
 	}
 
 	private void refuse(StompHeaderAccessor stomp, Map<String, Object> session, String reason) {
