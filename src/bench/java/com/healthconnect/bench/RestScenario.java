@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.HdrHistogram.ConcurrentHistogram;
@@ -58,49 +59,21 @@ final class RestScenario {
 	 */
 	boolean searchAtRate(int perSecond, int connections, int warmupSeconds, int seconds) throws InterruptedException {
 		String prefix = "rest.search_at_rate";
-		Histogram latency = new ConcurrentHistogram(3);
+		Replies replies = new Replies();
 		LinkedBlockingQueue<Long> due = new LinkedBlockingQueue<>();
 		AtomicBoolean running = new AtomicBoolean(true);
-		AtomicLong served = new AtomicLong();
-		AtomicLong errors = new AtomicLong();
-		AtomicInteger non2xx = new AtomicInteger();
 		long interval = 1_000_000_000L / perSecond;
 		long start = System.nanoTime() + 50_000_000L;
 		long measureFrom = start + warmupSeconds * 1_000_000_000L;
 		long measureTo = measureFrom + seconds * 1_000_000_000L;
-		List<Thread> threads = new ArrayList<>();
-		for (int i = 0; i < connections; i++) {
-			Thread t = new Thread(() -> {
-				ThreadLocalRandom random = ThreadLocalRandom.current();
-				try (RawHttp http = new RawHttp(host, port)) {
-					while (running.get() || !due.isEmpty()) {
-						Long at = due.poll(100, TimeUnit.MILLISECONDS);
-						if (at == null) {
-							continue;
-						}
-						try {
-							int status = http.get(searchPath(random));
-							if (at >= measureFrom && at < measureTo) {
-								latency.recordValue((System.nanoTime() - at) / 1000);
-								served.incrementAndGet();
-								if (status / 100 != 2) {
-									non2xx.incrementAndGet();
-								}
-							}
-						}
-						catch (Exception ex) {
-							errors.incrementAndGet();
-						}
-					}
+		List<Thread> threads = clients(prefix, connections, (http, random) -> {
+			while (running.get() || !due.isEmpty()) {
+				Long at = due.poll(100, TimeUnit.MILLISECONDS);
+				if (at != null) {
+					replies.request(http, searchPath(random), at, () -> at >= measureFrom && at < measureTo);
 				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}, prefix + "-" + i);
-			t.setDaemon(true);
-			t.start();
-			threads.add(t);
-		}
+			}
+		});
 		CpuTime cpu = null;
 		long next = start;
 		while (next < measureTo) {
@@ -117,15 +90,11 @@ final class RestScenario {
 		for (Thread t : threads) {
 			t.join(30_000);
 		}
-		CpuTime.now(appPid).reportSince(cpu, results, prefix, served.get());
+		CpuTime.now(appPid).reportSince(cpu, results, prefix, replies.count.get());
 		results.figure(prefix + ".offered_per_s", perSecond);
 		results.figure(prefix + ".connections", connections);
-		double servedPerSecond = served.get() / (double) seconds;
-		boolean pass = results.check(prefix + ".req_per_s", servedPerSecond, false, 2000);
-		pass &= results.latencies(prefix, latency, 20.0);
-		results.figure(prefix + ".non_2xx", non2xx.get());
-		results.figure(prefix + ".io_errors", errors.get());
-		return pass;
+		boolean pass = results.check(prefix + ".req_per_s", replies.count.get() / (double) seconds, false, 2000);
+		return replies.report(results, prefix, 20.0) & pass;
 	}
 
 	void slots(List<Account> doctors, int concurrency, int warmupSeconds, int seconds) throws InterruptedException {
@@ -137,59 +106,90 @@ final class RestScenario {
 
 	private double rate;
 
-	private void load(String prefix, int concurrency, int warmupSeconds, int seconds, Function<ThreadLocalRandom, String> paths) throws InterruptedException {
-		Histogram latency = new ConcurrentHistogram(3);
+	private void load(String prefix, int concurrency, int warmupSeconds, int seconds,
+			Function<ThreadLocalRandom, String> paths) throws InterruptedException {
+		Replies replies = new Replies();
 		AtomicBoolean measuring = new AtomicBoolean();
 		AtomicBoolean running = new AtomicBoolean(true);
-		AtomicLong count = new AtomicLong();
-		AtomicLong errors = new AtomicLong();
-		AtomicInteger non2xx = new AtomicInteger();
-		List<Thread> threads = new ArrayList<>();
-		for (int i = 0; i < concurrency; i++) {
-			Thread t = new Thread(() -> {
-				ThreadLocalRandom random = ThreadLocalRandom.current();
-				try (RawHttp http = new RawHttp(host, port)) {
-					while (running.get()) {
-						String path = paths.apply(random);
-						long t0 = System.nanoTime();
-						try {
-							int status = http.get(path);
-							long micros = (System.nanoTime() - t0) / 1000;
-							if (measuring.get()) {
-								latency.recordValue(micros);
-								count.incrementAndGet();
-								if (status / 100 != 2) {
-									non2xx.incrementAndGet();
-								}
-							}
-						}
-						catch (Exception ex) {
-							errors.incrementAndGet();
-						}
-					}
-				}
-			}, prefix + "-" + i);
-			t.setDaemon(true);
-			t.start();
-			threads.add(t);
-		}
+		List<Thread> threads = clients(prefix, concurrency, (http, random) -> {
+			while (running.get()) {
+				replies.request(http, paths.apply(random), System.nanoTime(), measuring::get);
+			}
+		});
 		Thread.sleep(warmupSeconds * 1000L);
 		measuring.set(true);
 		long t0 = System.nanoTime();
 		CpuTime cpu = CpuTime.now(appPid);
 		Thread.sleep(seconds * 1000L);
 		measuring.set(false);
-		CpuTime.now(appPid).reportSince(cpu, results, prefix, count.get());
+		CpuTime.now(appPid).reportSince(cpu, results, prefix, replies.count.get());
 		double elapsed = (System.nanoTime() - t0) / 1e9;
 		running.set(false);
 		for (Thread t : threads) {
 			t.join(10_000);
 		}
-		rate = count.get() / elapsed;
+		rate = replies.count.get() / elapsed;
 		results.figure(prefix + ".concurrency", concurrency);
-		results.latencies(prefix, latency, null);
-		results.figure(prefix + ".non_2xx", non2xx.get());
-		results.figure(prefix + ".io_errors", errors.get());
+		replies.report(results, prefix, null);
+	}
+
+	/** The body of one client thread, on its own kept-alive connection. */
+	private interface ClientLoop {
+
+		void run(RawHttp http, ThreadLocalRandom random) throws InterruptedException;
+	}
+
+	/** Starts {@code count} daemon client threads, each with its own connection, running {@code loop}. */
+	private List<Thread> clients(String prefix, int count, ClientLoop loop) {
+		List<Thread> threads = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			Thread t = new Thread(() -> {
+				try (RawHttp http = new RawHttp(host, port)) {
+					loop.run(http, ThreadLocalRandom.current());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}, prefix + "-" + i);
+			t.setDaemon(true);
+			t.start();
+			threads.add(t);
+		}
+		return threads;
+	}
+
+	/** The replies of a measured window: their latencies, how many came, how many were not 2xx, how many failed. */
+	private static final class Replies {
+
+		final Histogram latency = new ConcurrentHistogram(3);
+		final AtomicLong count = new AtomicLong();
+		final AtomicLong errors = new AtomicLong();
+		final AtomicInteger non2xx = new AtomicInteger();
+
+		/** One GET; counted, with its latency from {@code fromNanos}, if {@code measured} holds when it returns. */
+		void request(RawHttp http, String path, long fromNanos, BooleanSupplier measured) {
+			try {
+				int status = http.get(path);
+				if (measured.getAsBoolean()) {
+					latency.recordValue((System.nanoTime() - fromNanos) / 1000);
+					count.incrementAndGet();
+					if (status / 100 != 2) {
+						non2xx.incrementAndGet();
+					}
+				}
+			}
+			catch (Exception ex) {
+				errors.incrementAndGet();
+			}
+		}
+
+		/** Prints latency, non-2xx and error figures; answers whether the p99 met its target (if any). */
+		boolean report(Results results, String prefix, Double p99TargetMs) {
+			boolean pass = results.latencies(prefix, latency, p99TargetMs);
+			results.figure(prefix + ".non_2xx", non2xx.get());
+			results.figure(prefix + ".io_errors", errors.get());
+			return pass;
+		}
 	}
 
 	/** {@code patients} book the same slot at the same moment, each on an already open socket: exactly one 201. */
