@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.Scheduled;
 
 import com.mongodb.ConnectionString;
 
@@ -30,6 +31,27 @@ public class EmbeddedMongoAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	EmbeddedMongo embeddedMongo(EmbeddedMongoProperties properties) {
 		return new EmbeddedMongo(properties);
+	}
+
+	/** Compacts the file now and then: with commits made per write group, H2's background writer no longer runs. */
+	@Bean
+	EmbeddedMongoMaintenance embeddedMongoMaintenance(EmbeddedMongo embeddedMongo) {
+		return new EmbeddedMongoMaintenance(embeddedMongo);
+	}
+
+	static final class EmbeddedMongoMaintenance {
+
+		private final EmbeddedMongo embeddedMongo;
+
+		EmbeddedMongoMaintenance(EmbeddedMongo embeddedMongo) {
+			this.embeddedMongo = embeddedMongo;
+		}
+
+		@Scheduled(initialDelayString = "${healthconnect.mongo.embedded.compact-every:10m}",
+				fixedDelayString = "${healthconnect.mongo.embedded.compact-every:10m}")
+		void compact() {
+			embeddedMongo.compact();
+		}
 	}
 
 	@Bean

@@ -5,8 +5,11 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -79,6 +82,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"The record was changed by someone else meanwhile; reload it and try again");
 		problem.setTitle("Conflict");
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+	/** The database refused or could not make a write durable: it was not stored, and the client may try again. */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, UncategorizedMongoDbException.class })
+	ResponseEntity<Object> storageUnavailable(DataAccessException ex) {
+		log.error("Database unavailable", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The change could not be stored right now and was not saved; please try again shortly");
+		problem.setTitle("Service unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)
