@@ -64,7 +64,7 @@ final class AppProcess implements AutoCloseable {
 		command.add(jar.toString());
 		command.add("--server.port=" + port);
 		command.add("--server.address=127.0.0.1");
-		command.add("--healthconnect.mongo.embedded.storage=memory");
+		command.add("--healthconnect.mongo.embedded.storage=" + config.storage());
 		command.add("--healthconnect.mongo.embedded.data-dir=" + out.resolve("data"));
 		command.add("--healthconnect.bcrypt-cost=" + config.bcryptCost());
 		command.add("--healthconnect.demo-data=false");

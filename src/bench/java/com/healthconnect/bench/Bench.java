@@ -82,7 +82,9 @@ public final class Bench {
 			if (config.runs("booking")) {
 				guarded(results, "booking", () -> {
 					List<Account> contenders = fixtures.patients(config.bookingContenders());
-					new RestScenario(results, app).bookingRace(fixtures.newDoctor(), contenders);
+					RestScenario rest = new RestScenario(results, app);
+					rest.bookingRace(fixtures.newDoctor(), contenders);
+					rest.concurrentBookings(fixtures.newDoctor(), contenders);
 				});
 			}
 			if (config.runs("capacity")) {

@@ -11,7 +11,7 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 		int bcryptCost, Path outDir, Path screenshotsDir, int setupConcurrency, List<Integer> relayPairs,
 		int relaySeconds, int relayRate, int capacitySessions, int capacityRelayPairs, int capacityRelaySeconds,
 		int chatPairs, int chatRate, int chatSeconds, int restDoctors, int restConcurrency, int restSeconds,
-		int restWarmupSeconds, int restRate, int restRateConnections, int bookingContenders, int heartbeatMs, int warmupSeconds, int startupRuns, boolean failOnTarget) {
+		int restWarmupSeconds, int restRate, int restRateConnections, int bookingContenders, int heartbeatMs, int warmupSeconds, int startupRuns, boolean failOnTarget, String storage) {
 
 	static Config fromSystemProperties() {
 		return new Config(new LinkedHashSet<>(list("bench.scenarios", "startup,relay,capacity,chat,rest,booking")),
@@ -28,7 +28,8 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 				integer("bench.rest.warmupSeconds", 10), integer("bench.rest.rate", 2000),
 				integer("bench.rest.rateConnections", 32), integer("bench.booking.contenders", 200),
 				integer("bench.heartbeatMs", 10_000),
-				integer("bench.warmupSeconds", 60), integer("bench.startup.runs", 3), Boolean.parseBoolean(str("bench.failOnTarget", "false")));
+				integer("bench.warmupSeconds", 60), integer("bench.startup.runs", 3), Boolean.parseBoolean(str("bench.failOnTarget", "false")),
+				str("bench.storage", "memory"));
 	}
 
 	boolean runs(String scenario) {

@@ -192,6 +192,55 @@ final class RestScenario {
 		}
 	}
 
+	/**
+	 * {@code patients} each book a different slot of one doctor at the same moment: every booking is a write that must
+	 * be durable before its 201 (on {@code bench.storage=file}, one group commit serves the writes that arrive together).
+	 */
+	boolean concurrentBookings(Account doctor, List<Account> patients) throws InterruptedException {
+		Histogram latency = new ConcurrentHistogram(3);
+		AtomicInteger created = new AtomicInteger();
+		AtomicInteger ready = new AtomicInteger();
+		CountDownLatch go = new CountDownLatch(1);
+		List<Thread> threads = new ArrayList<>();
+		for (int i = 0; i < patients.size(); i++) {
+			Account patient = patients.get(i);
+			// the bench doctor's schedule has 8 half-hour slots a day from 08:00
+			String json = "{\"doctorId\":\"" + doctor.id() + "\",\"date\":\"" + Fixtures.inDays(3 + i / 8)
+					+ "\",\"startTime\":\"" + Api.clock(8 * 60 + (i % 8) * 30)
+					+ "\",\"mode\":\"video\",\"reason\":\"bench\"}";
+			Thread t = new Thread(() -> {
+				try (RawHttp http = new RawHttp(host, port)) {
+					String headers = "Cookie: " + patient.cookie() + "\r\nX-XSRF-TOKEN: " + patient.xsrf() + "\r\n";
+					http.get("/actuator/health");
+					ready.incrementAndGet();
+					go.await();
+					long t0 = System.nanoTime();
+					RawHttp.Reply reply = http.request("POST", "/api/appointments", headers, json, true);
+					latency.recordValue((System.nanoTime() - t0) / 1000);
+					if (reply.status() == 201) {
+						created.incrementAndGet();
+					}
+				}
+				catch (Exception ex) {
+					// counted as not created
+				}
+			});
+			t.start();
+			threads.add(t);
+		}
+		while (ready.get() < patients.size() && threads.stream().anyMatch(Thread::isAlive)) {
+			Thread.sleep(10);
+		}
+		go.countDown();
+		for (Thread t : threads) {
+			t.join(60_000);
+		}
+		results.note("booking.concurrent: " + patients.size() + " bookings of distinct slots at once, storage "
+				+ System.getProperty("bench.storage", "memory"));
+		boolean pass = results.checkExactly("booking.concurrent.created_201", created.get(), patients.size());
+		return results.latencies("booking.concurrent", latency, 50.0) & pass;
+	}
+
 	/** {@code patients} book the same slot at the same moment, each on an already open socket: exactly one 201. */
 	boolean bookingRace(Account doctor, List<Account> patients) throws InterruptedException {
 		String json = "{\"doctorId\":\"" + doctor.id() + "\",\"date\":\"" + Fixtures.inDays(2) + "\",\"startTime\":\""

@@ -3,17 +3,24 @@ package com.healthconnect.auth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.bson.types.ObjectId;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -28,9 +35,17 @@ import com.healthconnect.platform.TooManyRequestsException;
 /**
  * Sign-up, sign-in and the current account. An e-mail is unique across both roles: it is reserved in
  * {@code account_emails}, whose {@code _id} is the e-mail itself, before the account is written.
+ * <p>
+ * The two writes cannot share a transaction (the embedded server has none), so the reservation carries everything
+ * needed to write the account — its id, the bcrypt hash and the profile, never the password — until the account is
+ * there. A registration that a crash cut short between the two is rolled forward: at start-up, and whenever its
+ * e-mail signs in or registers again. Writing the account is idempotent (a fixed id), so rolling forward twice, or
+ * alongside the original request, is harmless.
  */
 @Service
 public class AccountService {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
 	static final String INVALID_LOGIN = "Invalid e-mail or password";
 
@@ -63,6 +78,13 @@ public class AccountService {
 		decoyHash();
 	}
 
+	/** Registrations a crash cut short before this start: their accounts are written now. */
+	@EventListener(ApplicationReadyEvent.class)
+	void completeInterruptedRegistrations() {
+		mongo.find(Query.query(Criteria.where("pending").exists(true)), AccountEmail.class)
+			.forEach(this::completeRegistration);
+	}
+
 	private synchronized CompletableFuture<String> decoyHash() {
 		if (decoyHash == null) {
 			CompletableFuture<String> hash = new CompletableFuture<>();
@@ -76,24 +98,58 @@ public class AccountService {
 
 	public SignedIn register(Registration registration) {
 		String email = normalise(registration.email());
+		Document profile = new Document();
+		mongo.getConverter().write(registration, profile);
+		profile.remove("password");
+		AccountEmail reservation = new AccountEmail(email, registration.role(), new ObjectId().toHexString(),
+				new PendingAccount(profile, passwords.encode(registration.password())));
 		try {
-			mongo.insert(new AccountEmail(email, registration.role()));
+			mongo.insert(reservation);
 		}
 		catch (DuplicateKeyException ex) {
-			throw DomainException.conflict("An account with this e-mail already exists");
+			completeRegistration(email);
+			throw emailTaken();
 		}
+		AccountView account = completeRegistration(reservation).orElseThrow(AccountService::emailTaken);
+		return new SignedIn(account, tokens.issue(account.id(), account.role()));
+	}
+
+	private void completeRegistration(String email) {
+		AccountEmail reservation = mongo.findById(email, AccountEmail.class);
+		if (reservation != null && reservation.pending() != null) {
+			completeRegistration(reservation);
+		}
+	}
+
+	/**
+	 * Writes the reserved account (or finds it written) and then marks the reservation complete. Empty when another
+	 * account of that role already holds the e-mail: the reservation then stays as it is, and the e-mail taken.
+	 */
+	private Optional<AccountView> completeRegistration(AccountEmail reservation) {
+		AccountStore store = store(reservation.role());
 		AccountView account;
 		try {
-			account = store(registration.role()).create(registration, email, passwords.encode(registration.password()));
+			Registration registration = mongo.getConverter().read(Registration.class, reservation.pending().profile());
+			account = store.create(reservation.accountId(), registration, reservation.email(),
+					reservation.pending().passwordHash());
 		}
-		catch (RuntimeException ex) {
-			mongo.remove(new AccountEmail(email, registration.role()));
-			if (ex instanceof DuplicateKeyException) {
-				throw DomainException.conflict("An account with this e-mail already exists");
+		catch (DuplicateKeyException ex) {
+			// written already (by a roll-forward, or before a crash)
+			Optional<AccountView> written = store.find(reservation.accountId());
+			if (written.isEmpty()) {
+				log.warn("Reservation {} cannot be completed: another {} account holds its e-mail",
+						reservation.accountId(), reservation.role());
+				return written;
 			}
-			throw ex;
+			account = written.get();
 		}
-		return new SignedIn(account, tokens.issue(account.id(), account.role()));
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(reservation.email())
+			.and("accountId").is(reservation.accountId())), new Update().unset("pending"), AccountEmail.class);
+		return Optional.of(account);
+	}
+
+	private static DomainException emailTaken() {
+		return DomainException.conflict("An account with this e-mail already exists");
 	}
 
 	public SignedIn login(String rawEmail, String password, Role role) {
@@ -102,6 +158,10 @@ public class AccountService {
 			throw new TooManyRequestsException("Too many failed sign-ins for this e-mail; try again later", wait);
 		});
 		var credentials = store(role).findCredentials(email);
+		if (credentials.isEmpty()) {
+			completeRegistration(email);
+			credentials = store(role).findCredentials(email);
+		}
 		boolean matches = passwords.matches(password, credentials.map(c -> c.passwordHash()).orElseGet(() -> decoyHash().join()));
 		if (credentials.isEmpty() || !matches) {
 			throttle.recordFailure(email);
@@ -146,7 +206,15 @@ public class AccountService {
 		}
 	}
 
-	@Document("account_emails")
-	record AccountEmail(@Id String email, Role role) {
+	/**
+	 * An e-mail's reservation. {@code accountId} and {@code pending} are absent on reservations made before
+	 * registrations could be rolled forward; {@code pending} is removed once the account is written.
+	 */
+	@org.springframework.data.mongodb.core.mapping.Document("account_emails")
+	record AccountEmail(@Id String email, Role role, String accountId, PendingAccount pending) {
+	}
+
+	/** What writing the account needs: the registration as stored (without its password) and the password's hash. */
+	record PendingAccount(Document profile, String passwordHash) {
 	}
 }

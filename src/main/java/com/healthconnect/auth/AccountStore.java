@@ -13,10 +13,11 @@ public interface AccountStore {
 	Optional<StoredCredentials> findCredentials(String email);
 
 	/**
-	 * Creates the account under {@code email}, already normalised and reserved across both roles (the registration's
-	 * own e-mail is as the client typed it).
+	 * Creates the account with the given id under {@code email}, already normalised and reserved across both roles (the
+	 * registration's own e-mail is as the client typed it). Throws {@code DuplicateKeyException} when that id or e-mail
+	 * is taken in this store.
 	 */
-	AccountView create(Registration registration, String email, String passwordHash);
+	AccountView create(String id, Registration registration, String email, String passwordHash);
 
 	Optional<AccountView> find(String id);
 

@@ -55,6 +55,11 @@ public class Doctor {
 		updateProfile(name, specialization, qualification, experience, about, contactNumber, timeZone, null);
 	}
 
+	/** The id is chosen before the account is written, so that a registration a crash cut short can be completed. */
+	void assignId(String id) {
+		this.id = id;
+	}
+
 	public final void updateProfile(String name, String specialization, String qualification, Integer experience,
 			String about, String contactNumber, String timeZone, String profileImage) {
 		if (name != null) {

@@ -46,10 +46,11 @@ class DoctorAccounts implements AccountStore, InitializingBean {
 	}
 
 	@Override
-	public AccountView create(Registration registration, String email, String passwordHash) {
+	public AccountView create(String id, Registration registration, String email, String passwordHash) {
 		DoctorRegistration r = (DoctorRegistration) registration;
 		Doctor doctor = new Doctor(r.name(), email, passwordHash,
 				r.specialization(), r.qualification(), r.experience(), r.about(), r.contactNumber(), r.timeZone());
+		doctor.assignId(id);
 		return DoctorMapper.view(doctors.insert(doctor));
 	}
 

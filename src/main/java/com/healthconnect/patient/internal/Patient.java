@@ -53,6 +53,11 @@ public class Patient {
 		this.bloodGroup = bloodGroup;
 	}
 
+	/** The id is chosen before the account is written, so that a registration a crash cut short can be completed. */
+	void assignId(String id) {
+		this.id = id;
+	}
+
 	public void update(PatientProfileUpdate update) {
 		if (update.name() != null) {
 			this.name = update.name().strip();

@@ -43,10 +43,11 @@ class PatientAccounts implements AccountStore, InitializingBean {
 	}
 
 	@Override
-	public AccountView create(Registration registration, String email, String passwordHash) {
+	public AccountView create(String id, Registration registration, String email, String passwordHash) {
 		PatientRegistration r = (PatientRegistration) registration;
 		Patient patient = new Patient(r.name(), email, passwordHash,
 				r.dateOfBirth(), r.gender(), r.bloodGroup());
+		patient.assignId(id);
 		return PatientMapper.view(patients.insert(patient));
 	}
 
