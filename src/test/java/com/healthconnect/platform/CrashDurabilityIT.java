@@ -124,8 +124,9 @@ class CrashDurabilityIT {
 				}
 			});
 		}
-		// a different moment each round: early, while the first writes land, and later under full load
-		Thread.sleep(250 + (round * 137L) % 900);
+		// once writes are being acknowledged, a different moment each round: right away, and later under full load
+		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> acked.count() >= WORKERS);
+		Thread.sleep((round * 137L) % 800);
 		app.destroyForcibly();
 		killed.set(true);
 		assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -190,10 +191,10 @@ class CrashDurabilityIT {
 				"--healthconnect.bcrypt-cost=4", "--healthconnect.demo-data=false",
 				"--logging.level.root=WARN")
 			.redirectErrorStream(true)
-			.redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-app.log").toFile())
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "crash-durability-app.log").toFile()))
 			.start();
 		Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			assertThat(app.isAlive()).as("the app exited; see its log beside the data directory").isTrue();
+			assertThat(app.isAlive()).as("the app exited; see target/crash-durability-app.log").isTrue();
 			try {
 				return new ApiClient(port).get("/actuator/health").status() == 200;
 			}
@@ -253,6 +254,10 @@ class CrashDurabilityIT {
 		final Queue<String> registrations = new ConcurrentLinkedQueue<>();
 		final Queue<String> attemptedRegistrations = new ConcurrentLinkedQueue<>();
 		final Queue<String> signOuts = new ConcurrentLinkedQueue<>();
+
+		int count() {
+			return bookings.size() + messages.size() + registrations.size() + signOuts.size();
+		}
 
 		void addAll(Acknowledged other) {
 			bookings.addAll(other.bookings);

@@ -36,6 +36,10 @@ class EmbeddedMongoSocketTest {
 				client.getDatabase("healthconnect").getCollection("probe").insertOne(new Document("ok", 1));
 				assertThat(client.getDatabase("healthconnect").getCollection("probe").countDocuments()).isEqualTo(1);
 			}
+			// the maintenance H2's background writer used to do; it commits like any write
+			mongo.compact();
+			mongo.checkDurable();
+			assertThat(mongo.durabilityFailure()).isEmpty();
 		}
 		assertThat(socket).doesNotExist();
 		assertThat(socket.getParent()).doesNotExist();
