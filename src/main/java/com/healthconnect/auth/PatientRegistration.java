@@ -12,7 +12,8 @@ import jakarta.validation.constraints.Size;
 public record PatientRegistration(@NotBlank @Size(max = 100) String name,
 		@NotBlank @Email @Size(max = 254) String email, @NotNull @PasswordBytes String password,
 		@Past LocalDate dateOfBirth, @Size(max = 40) String gender,
-		@Pattern(regexp = "^(A|B|AB|O)[+-]$", message = "must be one of A+ A- B+ B- AB+ AB- O+ O-") String bloodGroup)
+		@Pattern(regexp = "^(A|B|AB|O)[+-]$", message = "must be one of A+ A- B+ B- AB+ AB- O+ O-") String bloodGroup,
+		@TimeZoneId String timeZone)
 		implements Registration {
 
 	@Override

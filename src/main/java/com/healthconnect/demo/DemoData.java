@@ -67,7 +67,7 @@ class DemoData {
 				"Asia/Kolkata", "Everyday illnesses, prescriptions and referrals.",
 				EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY));
 		accounts.register(new PatientRegistration("Sam Patel", "sam.patel@demo.healthconnect.local",
-				PATIENT_PASSWORD, java.time.LocalDate.of(1988, 4, 12), "male", "O+"));
+				PATIENT_PASSWORD, java.time.LocalDate.of(1988, 4, 12), "male", "O+", "Europe/Berlin"));
 		log.info("Demo data created: 4 doctors (password {}) and 1 patient (password {}); see README.md",
 				DOCTOR_PASSWORD, PATIENT_PASSWORD);
 	}

@@ -1,5 +1,7 @@
 package com.healthconnect.patient;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,13 @@ public class PatientDirectory {
 		return patients.findAllById(patientIds.stream().filter(ObjectId::isValid).distinct().toList()).stream()
 			.map(PatientDirectory::summary)
 			.collect(Collectors.toMap(PatientSummary::id, Function.identity()));
+	}
+
+	/** The zone a patient reads times in (for e-mails and reminders); UTC when unknown. */
+	public ZoneId timeZone(String patientId) {
+		return patientId != null && ObjectId.isValid(patientId)
+				? patients.findById(patientId).map(p -> ZoneId.of(p.timeZoneOrUtc())).orElse(ZoneOffset.UTC)
+				: ZoneOffset.UTC;
 	}
 
 	private static PatientSummary summary(Patient p) {

@@ -3,6 +3,7 @@ package com.healthconnect.patient;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.healthconnect.auth.TimeZoneId;
 import com.healthconnect.platform.ImageReference;
 
 import jakarta.validation.Valid;
@@ -19,5 +20,6 @@ public record PatientProfileUpdate(@Size(min = 1, max = 100) @Pattern(regexp = "
 		@Past LocalDate dateOfBirth, @Size(max = 40) String gender,
 		@Pattern(regexp = "^((A|B|AB|O)[+-])?$", message = "must be one of A+ A- B+ B- AB+ AB- O+ O-") String bloodGroup,
 		@Size(max = 50) List<@NotBlank @Size(max = 200) String> allergies,
-		@Size(max = 5) List<@Valid EmergencyContact> emergencyContact, @ImageReference String profileImage) {
+		@Size(max = 5) List<@Valid EmergencyContact> emergencyContact, @ImageReference String profileImage,
+		@TimeZoneId String timeZone) {
 }

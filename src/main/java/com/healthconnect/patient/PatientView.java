@@ -10,7 +10,8 @@ import com.healthconnect.auth.Role;
 
 /** A patient's profile as the user JSON shows it. */
 public record PatientView(String id, String name, String email, LocalDate dateOfBirth, String gender,
-		String bloodGroup, List<String> allergies, List<EmergencyContact> emergencyContact, String profileImage)
+		String bloodGroup, List<String> allergies, List<EmergencyContact> emergencyContact, String profileImage,
+		String timeZone)
 		implements AccountView {
 
 	@Override

@@ -67,7 +67,7 @@ class RegistrationRollForwardIT {
 	private String interruptedRegistration(String name) {
 		String email = ApiClient.uniqueEmail(name);
 		Document profile = new Document();
-		mongo.getConverter().write(new PatientRegistration(name, email, null, null, null, null), profile);
+		mongo.getConverter().write(new PatientRegistration(name, email, null, null, null, null, null), profile);
 		mongo.getCollection("account_emails").insertOne(new Document("_id", email).append("role", "PATIENT")
 			.append("accountId", new ObjectId().toHexString())
 			.append("pending", new Document("profile", profile).append("passwordHash",

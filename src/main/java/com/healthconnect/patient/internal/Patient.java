@@ -36,6 +36,8 @@ public class Patient {
 	private List<String> allergies = new ArrayList<>();
 	private List<EmergencyContact> emergencyContact = new ArrayList<>();
 	private String profileImage;
+	/** IANA zone the patient reads times in (e-mails, reminders, the UI); {@code null} on accounts made before it existed. */
+	private String timeZone;
 	@Version
 	private Long version;
 	@CreatedDate
@@ -44,13 +46,14 @@ public class Patient {
 	private Instant updatedAt;
 
 	public Patient(String name, String email, String passwordHash, LocalDate dateOfBirth, String gender,
-			String bloodGroup) {
+			String bloodGroup, String timeZone) {
 		this.name = name.strip();
 		this.email = email;
 		this.passwordHash = passwordHash;
 		this.dateOfBirth = dateOfBirth == null ? null : dateOfBirth.toString();
 		this.gender = gender;
 		this.bloodGroup = bloodGroup;
+		this.timeZone = timeZone;
 	}
 
 	/** The id is chosen before the account is written, so that a registration a crash cut short can be completed. */
@@ -77,9 +80,16 @@ public class Patient {
 		if (update.emergencyContact() != null) {
 			this.emergencyContact = List.copyOf(update.emergencyContact());
 		}
+		if (update.timeZone() != null) {
+			this.timeZone = update.timeZone();
+		}
 		if (update.profileImage() != null) {
 			this.profileImage = update.profileImage().isBlank() ? null : update.profileImage();
 		}
+	}
+
+	public String timeZoneOrUtc() {
+		return timeZone == null ? "UTC" : timeZone;
 	}
 
 	public LocalDate dateOfBirthAsDate() {

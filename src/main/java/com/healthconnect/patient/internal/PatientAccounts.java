@@ -46,7 +46,7 @@ class PatientAccounts implements AccountStore, InitializingBean {
 	public AccountView create(String id, Registration registration, String email, String passwordHash) {
 		PatientRegistration r = (PatientRegistration) registration;
 		Patient patient = new Patient(r.name(), email, passwordHash,
-				r.dateOfBirth(), r.gender(), r.bloodGroup());
+				r.dateOfBirth(), r.gender(), r.bloodGroup(), r.timeZone());
 		patient.assignId(id);
 		return PatientMapper.view(patients.insert(patient));
 	}

@@ -10,6 +10,6 @@ public final class PatientMapper {
 
 	public static PatientView view(Patient p) {
 		return new PatientView(p.getId(), p.getName(), p.getEmail(), p.dateOfBirthAsDate(), p.getGender(),
-				p.getBloodGroup(), p.getAllergies(), p.getEmergencyContact(), p.getProfileImage());
+				p.getBloodGroup(), p.getAllergies(), p.getEmergencyContact(), p.getProfileImage(), p.timeZoneOrUtc());
 	}
 }
