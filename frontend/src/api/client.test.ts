@@ -97,10 +97,10 @@ describe('ApiClient', () => {
     expect(e.status).toBe(400);
     expect(e.title).toBe('Bad Request');
     expect(e.detail).toBe('Validation failed');
-    expect(e.fieldError('email')).toBe('must be a well-formed email address');
+    expect(e.fieldError('email')).toBe('Enter an email address like name@example.com.');
     expect(e.fieldErrors()).toEqual({
-      email: 'must be a well-formed email address',
-      password: 'size must be between 8 and 72',
+      email: 'Enter an email address like name@example.com.',
+      password: 'Use 8 to 72 characters.',
     });
   });
 

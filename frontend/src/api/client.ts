@@ -1,3 +1,4 @@
+import { plainMessage } from './plainErrors';
 import type { CsrfToken, FieldError, ProblemDetail } from './types';
 
 /** An HTTP failure, parsed from an RFC 9457 problem detail when the server sent one. */
@@ -15,7 +16,7 @@ export class ApiError extends Error {
     this.status = problem.status;
     this.title = problem.title;
     this.detail = problem.detail;
-    this.errors = problem.errors ?? [];
+    this.errors = (problem.errors ?? []).map((e) => ({ ...e, message: plainMessage(e.message ?? '') }));
     this.retryAfter = retryAfter;
   }
 
@@ -35,8 +36,10 @@ export class ApiError extends Error {
   get userMessage(): string {
     if (this.status === 0) return this.detail ?? 'Cannot reach the server.';
     if (this.status === 429) {
+      // the server's detail may already say "try again later": keep one sentence that says when
+      const said = (this.detail || 'Too many attempts.').replace(/[\s.,;]*(please\s+)?try again later[\s.]*$/i, '').replace(/[\s.]*$/, '.');
       const wait = this.retryAfter ? ` Try again in ${formatWait(this.retryAfter)}.` : ' Try again later.';
-      return (this.detail || 'Too many attempts.') + wait;
+      return said + wait;
     }
     return this.detail || this.title || DEFAULT_MESSAGES[this.status] || `Request failed (${this.status}).`;
   }

@@ -51,6 +51,8 @@ export interface PatientProfile {
   allergies?: string[] | null;
   emergencyContact?: EmergencyContact[] | null;
   profileImage?: string | null;
+  /** IANA zone the patient reads times in; the UI sends the browser's at sign-up. */
+  timeZone?: string | null;
 }
 
 export interface DoctorProfile {
@@ -81,6 +83,7 @@ export interface RegisterPatientRequest {
   name: string;
   email: string;
   password: string;
+  timeZone?: string;
 }
 
 export interface RegisterDoctorRequest {

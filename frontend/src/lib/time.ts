@@ -8,6 +8,20 @@ export function browserTimeZone(): string {
   }
 }
 
+let displayZone: string | undefined;
+
+/**
+ * The zone every date and time is shown in: the signed-in user's own (patients and doctors both keep one), else the
+ * browser's. AuthProvider sets it whenever the user changes.
+ */
+export function setDisplayZone(zone: string | null | undefined): void {
+  displayZone = zone || undefined;
+}
+
+export function viewerZone(): string {
+  return displayZone ?? browserTimeZone();
+}
+
 /** All IANA zones the browser knows, with the browser's own first if missing. */
 export function timeZones(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
@@ -29,7 +43,7 @@ export function timeZones(): string[] {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `HH:mm` (24-hour) of an instant in a zone (default: the viewer's). */
-export function clockTime(instant: string | Date, timeZone?: string): string {
+export function clockTime(instant: string | Date, timeZone: string = viewerZone()): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(d.getTime())) return '';
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -44,7 +58,7 @@ export function clockTime(instant: string | Date, timeZone?: string): string {
 }
 
 /** `YYYY-MM-DD` of an instant in a zone (default: the viewer's). */
-export function isoDate(instant: Date = new Date(), timeZone?: string): string {
+export function isoDate(instant: Date = new Date(), timeZone: string = viewerZone()): string {
   const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
@@ -66,11 +80,18 @@ export function formatDay(date: string): string {
 }
 
 /** Date and time of an instant in the viewer's zone, e.g. "Wed, 25 Nov 2026, 09:00". */
-export function formatInstant(instant: string | null | undefined, timeZone?: string): string {
+export function formatInstant(instant: string | null | undefined, timeZone: string = viewerZone()): string {
   if (!instant) return '';
   const d = new Date(instant);
   if (Number.isNaN(d.getTime())) return instant;
   return `${new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(d)}, ${clockTime(d, timeZone)}`;
+}
+
+/** The calendar day of an instant in a zone, readable: the day a person in that zone lives it. */
+export function formatDayOf(instant: string | Date, timeZone: string = viewerZone()): string {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(d.getTime())) return '';
+  return formatDay(isoDate(d, timeZone));
 }
 
 /** Whether two zones show different wall-clock times at an instant. */
@@ -90,7 +111,7 @@ export function relativeTime(instant: string): string {
   if (diff < 60_000) return 'just now';
   if (diff < 3_600_000) return `${Math.floor(diff / 60_000)} min ago`;
   if (isoDate(d) === isoDate(new Date())) return clockTime(d);
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' }).format(d);
+  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: viewerZone() }).format(d);
 }
 
 export function formatDuration(ms: number): string {

@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import type { Appointment, Role } from '../../api/types';
-import { clockTime, formatDay, zonesDiffer, browserTimeZone } from '../../lib/time';
+import { clockTime, formatDay, formatDayOf, viewerZone, zonesDiffer } from '../../lib/time';
 import { Avatar } from '../../ui/Avatar';
 import { StatusBadge } from '../../ui/StatusBadge';
 
 /** When an appointment is, in the viewer's zone, plus the doctor's clock when it differs. */
 export function AppointmentWhen({ a }: { a: Appointment }) {
-  const local = a.startsAt ? `${formatDay(localDate(a.startsAt))}, ${clockTime(a.startsAt)}–${clockTime(a.endsAt)}` : `${formatDay(a.date)}, ${a.startTime}–${a.endTime}`;
-  const differ = a.timeZone && zonesDiffer(browserTimeZone(), a.timeZone);
+  const local = a.startsAt ? `${formatDayOf(a.startsAt)}, ${clockTime(a.startsAt)}–${clockTime(a.endsAt)}` : `${formatDay(a.date)}, ${a.startTime}–${a.endTime}`;
+  const differ = a.timeZone && zonesDiffer(viewerZone(), a.timeZone);
   return (
     <p className="appt__when">
       <time dateTime={a.startsAt}>{local}</time>
@@ -19,12 +19,6 @@ export function AppointmentWhen({ a }: { a: Appointment }) {
       )}
     </p>
   );
-}
-
-function localDate(instant: string): string {
-  const d = new Date(instant);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 interface Props {

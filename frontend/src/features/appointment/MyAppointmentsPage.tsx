@@ -10,7 +10,7 @@ import { Field } from '../../ui/Field';
 import { StarInput } from '../../ui/Stars';
 import { useAsync } from '../../ui/useAsync';
 import { StartCallButton } from '../call/StartCallButton';
-import { SlotPicker } from '../doctor/SlotPicker';
+import { SlotPicker, slotDoctorDate } from '../doctor/SlotPicker';
 import { AppointmentCard } from './AppointmentCard';
 import { isUpcoming, upsertAppointment } from './appointmentsLive';
 import { loadAllAppointments } from './loadAppointments';
@@ -159,7 +159,6 @@ function PatientAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
 }
 
 function ReschedulePanel({ appointment: a, onDone }: { appointment: Appointment; onDone: (a: Appointment) => void }) {
-  const [date, setDate] = useState(a.date >= isoDate(new Date(), a.timeZone) ? a.date : isoDate(new Date(), a.timeZone));
   const [slot, setSlot] = useState<Slot | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -171,7 +170,7 @@ function ReschedulePanel({ appointment: a, onDone }: { appointment: Appointment;
     setBusy(true);
     setError(null);
     try {
-      onDone(await appointmentsApi.reschedule(a.id, date, slot.startTime));
+      onDone(await appointmentsApi.reschedule(a.id, slotDoctorDate(slot, a.timeZone), slot.startTime));
     } catch (err) {
       setError(
         err instanceof ApiError && err.status === 409
@@ -190,8 +189,7 @@ function ReschedulePanel({ appointment: a, onDone }: { appointment: Appointment;
       <SlotPicker
         doctorId={a.doctor.id}
         doctorTimeZone={a.timeZone}
-        date={date}
-        onDateChange={setDate}
+        initialDay={isoDate(new Date(a.startsAt))}
         selected={slot}
         onSelect={setSlot}
         refreshKey={refresh}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Appointment } from '../../api/types';
-import { clockTime, formatDay } from '../../lib/time';
+import { clockTime, formatDay, formatDayOf } from '../../lib/time';
 import { useRealtimeEvent } from '../../realtime/hooks';
 import { useAuth } from '../auth/AuthProvider';
 
@@ -21,6 +21,12 @@ const PHRASE: Record<string, string> = {
   cancelled: 'was cancelled',
   completed: 'is completed',
 };
+
+/** What the toast says: a doctor is asked to answer a new request; otherwise it says what happened. */
+export function toastText(viewer: string, status: string, other: string, when: string): string {
+  if (viewer === 'doctor' && status === 'pending') return `New request from ${other} for ${when}: accept or decline it.`;
+  return `Appointment with ${other} on ${when} ${PHRASE[status] ?? `is ${status}`}.`;
+}
 
 /** A short note when an appointment changes while you are elsewhere in the app. */
 export function AppointmentsLive() {
@@ -46,11 +52,11 @@ export function AppointmentsLive() {
   if (!note || !user) return null;
   const a = note.appt;
   const other = user.role === 'doctor' ? a.patient.name : a.doctor.name;
-  const when = `${formatDay(a.date)} ${a.startsAt ? clockTime(a.startsAt) : a.startTime}`;
+  const when = a.startsAt ? `${formatDayOf(a.startsAt)} at ${clockTime(a.startsAt)}` : `${formatDay(a.date)} at ${a.startTime}`;
   return (
     <div className="toast toast--top" role="status">
       <p>
-        Appointment with {other} on {when} {PHRASE[a.status] ?? `is ${a.status}`}.{' '}
+        {toastText(user.role, a.status, other, when)}{' '}
         <Link to={listPath}>View</Link>
       </p>
       <button type="button" className="btn btn--small btn--ghost" onClick={() => setNote(null)}>

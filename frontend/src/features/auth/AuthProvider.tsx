@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, ApiError } from '../../api/client';
 import { authApi } from '../../api/endpoints';
 import type { LoginRequest, RegisterRequest, User } from '../../api/types';
+import { setDisplayZone } from '../../lib/time';
 import { realtime } from '../../realtime/realtimeClient';
 
 export type AuthStatus = 'loading' | 'signed-in' | 'signed-out';
@@ -24,6 +25,8 @@ export function AuthProvider({ children, initialUser }: { children: ReactNode; i
   const [user, setUser] = useState<User | null>(initialUser ?? null);
   const [status, setStatus] = useState<AuthStatus>(initialUser === undefined ? 'loading' : initialUser ? 'signed-in' : 'signed-out');
   const [sessionEnded, setSessionEnded] = useState(false);
+  // Set while rendering (idempotent) so the first paint after sign-in already reads the user's own zone.
+  setDisplayZone(user?.timeZone);
 
   useEffect(() => {
     if (initialUser !== undefined) return;

@@ -35,9 +35,9 @@ describe('Sign in', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     const email = screen.getByLabelText('Email');
-    expect(await screen.findByText('must be a well-formed email address')).toBeInTheDocument();
+    expect(await screen.findByText('Enter an email address like name@example.com.')).toBeInTheDocument();
     expect(email).toHaveAttribute('aria-invalid', 'true');
-    expect(email).toHaveAccessibleDescription('must be a well-formed email address');
+    expect(email).toHaveAccessibleDescription('Enter an email address like name@example.com.');
     expect(screen.getByLabelText('Password')).not.toHaveAttribute('aria-invalid');
   });
 

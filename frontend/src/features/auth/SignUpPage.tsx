@@ -76,7 +76,7 @@ export function SignUpPage() {
             timeZone: form.timeZone || undefined,
             about: form.about.trim() || undefined,
           }
-        : { role, ...base };
+        : { role, ...base, timeZone: form.timeZone || undefined };
     setBusy(true);
     try {
       const user = await register(request);

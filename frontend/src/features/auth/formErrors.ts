@@ -1,4 +1,5 @@
 import { ApiError, errorMessage } from '../../api/client';
+import { humanField } from '../../api/plainErrors';
 
 /** Splits an error into per-field messages (for fields the form shows) and one top message. */
 export function splitErrors(e: unknown, knownFields: readonly string[]): { fields: Record<string, string>; top: string | null } {
@@ -9,7 +10,7 @@ export function splitErrors(e: unknown, knownFields: readonly string[]): { field
     if (knownFields.includes(field)) {
       if (!fields[field]) fields[field] = message;
     } else {
-      other.push(field ? `${field}: ${message}` : message);
+      other.push(field ? `${humanField(field)}: ${message}` : message);
     }
   }
   let top: string | null = null;

@@ -34,6 +34,18 @@ function Elapsed({ since }: { since: number }) {
   );
 }
 
+/** The peer connection's state in words (WebRTC names it `new`, `checking`…). */
+export const CONNECTION_TEXT: Record<string, string> = {
+  new: 'Setting up the connection…',
+  checking: 'Connecting…',
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  completed: 'Connected',
+  disconnected: 'Connection interrupted',
+  failed: 'Connection failed',
+  closed: 'Call ended',
+};
+
 export function CallScreen({ snapshot, onHangUp, onToggleMic, onToggleCamera }: Props) {
   const { call, localStream, remoteStream, micOn, cameraOn, hasVideo } = snapshot;
   const remoteRef = useStream(remoteStream);
@@ -89,7 +101,11 @@ export function CallScreen({ snapshot, onHangUp, onToggleMic, onToggleCamera }: 
             )}
           </p>
           <p className="call-screen__state">
-            Connection: <span data-testid="call-state">{call.connectionState}</span>
+            {CONNECTION_TEXT[call.connectionState] ?? ''}
+            {/* the raw WebRTC state, for the browser tests only */}
+            <span data-testid="call-state" hidden>
+              {call.connectionState}
+            </span>
           </p>
         </div>
         <div className="call-screen__controls">

@@ -8,7 +8,10 @@ interface Props {
   onDecline: () => void;
 }
 
-/** The incoming call: a modal dialog, focus on Answer, Escape declines, Tab stays inside. */
+/**
+ * The incoming call: a modal dialog, focus on Answer, Tab stays inside. Escape does nothing here: declining cannot be
+ * undone, and a reflexive Escape must not hang up on a doctor or a patient.
+ */
 export function IncomingCallDialog({ snapshot, onAnswer, onDecline }: Props) {
   const titleId = useId();
   const descId = useId();
@@ -27,7 +30,6 @@ export function IncomingCallDialog({ snapshot, onAnswer, onDecline }: Props) {
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key === 'Escape') {
       e.preventDefault();
-      onDecline();
       return;
     }
     if (e.key !== 'Tab') return;

@@ -4,7 +4,7 @@ import { ApiError, errorMessage } from '../../api/client';
 import { appointmentsApi, doctorsApi } from '../../api/endpoints';
 import type { Appointment, AppointmentMode, Slot } from '../../api/types';
 import { DAYS } from '../../api/types';
-import { clockTime, formatDay, isoDate } from '../../lib/time';
+import { clockTime, formatDayOf } from '../../lib/time';
 import { Avatar } from '../../ui/Avatar';
 import { ErrorBox, Loading } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
@@ -12,15 +12,13 @@ import { StarRating } from '../../ui/Stars';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useAsync } from '../../ui/useAsync';
 import { useAuth } from '../auth/AuthProvider';
-import { SlotPicker, slotLocalTime } from './SlotPicker';
-
-const dayName = (d: string) => d.charAt(0) + d.slice(1).toLowerCase();
+import { SlotPicker, slotDoctorDate, slotLocalTime } from './SlotPicker';
+import { WeeklyHours } from './WeeklyHours';
 
 export function DoctorPage() {
   const { id = '' } = useParams();
   const { user } = useAuth();
   const doctor = useAsync((signal) => doctorsApi.get(id, signal), [id]);
-  const [date, setDate] = useState<string | null>(null);
   const [slot, setSlot] = useState<Slot | null>(null);
   const [mode, setMode] = useState<AppointmentMode>('video');
   const [reason, setReason] = useState('');
@@ -43,7 +41,6 @@ export function DoctorPage() {
   }
   const d = doctor.data;
   const tz = d.timeZone || 'UTC';
-  const shownDate = date ?? isoDate(new Date(), tz);
   const schedule = [...(d.schedule ?? [])].sort((a, b) => DAYS.indexOf(a.day) - DAYS.indexOf(b.day));
 
   async function book(e: FormEvent) {
@@ -56,7 +53,7 @@ export function DoctorPage() {
     setError(null);
     setReasonError(null);
     try {
-      const appt = await appointmentsApi.book({ doctorId: d.id, date: shownDate, startTime: slot.startTime, mode, reason: reason.trim() });
+      const appt = await appointmentsApi.book({ doctorId: d.id, date: slotDoctorDate(slot, tz), startTime: slot.startTime, mode, reason: reason.trim() });
       setBooked(appt);
       setSlot(null);
       setReason('');
@@ -98,36 +95,13 @@ export function DoctorPage() {
       </header>
 
       <div className="two-col">
-        <section className="card" aria-labelledby="hours-title">
-          <h2 id="hours-title">Weekly hours</h2>
-          {schedule.length === 0 ? (
-            <p className="muted">No consultation hours published yet.</p>
-          ) : (
-            <dl className="weekly-hours">
-              {schedule.map((day) => {
-                const on = day.slots.filter((s) => s.isAvailable);
-                return (
-                  <div key={day.day}>
-                    <dt>{dayName(day.day)}</dt>
-                    <dd>{on.length ? on.map((s) => `${s.startTime}–${s.endTime}`).join(', ') : 'Closed'}</dd>
-                  </div>
-                );
-              })}
-            </dl>
-          )}
-          <p className="muted small">Hours in the doctor's time zone ({tz.replace(/_/g, ' ')}).</p>
-        </section>
+        <WeeklyHours schedule={schedule} timeZone={tz} />
 
         <section className="card" aria-labelledby="book-title">
           <h2 id="book-title">Book a consultation</h2>
           <SlotPicker
             doctorId={d.id}
             doctorTimeZone={tz}
-            date={shownDate}
-            onDateChange={(v) => {
-              setDate(v);
-              setBooked(null);
-            }}
             selected={slot}
             onSelect={(s) => {
               setSlot(s);
@@ -139,7 +113,7 @@ export function DoctorPage() {
           {booked && (
             <div className="notice notice--success" role="status">
               <p>
-                Request sent for {formatDay(booked.date)} at {booked.startsAt ? clockTime(booked.startsAt) : booked.startTime}.{' '}
+                Request sent for {formatDayOf(booked.startsAt)} at {clockTime(booked.startsAt)}.{' '}
                 <StatusBadge status={booked.status} />
               </p>
               <p>
@@ -156,7 +130,7 @@ export function DoctorPage() {
           {user?.role === 'patient' && (
             <form className="form booking-form" onSubmit={book} noValidate aria-busy={busy}>
               <p className="booking-form__selected" aria-live="polite">
-                {slot ? `Selected: ${formatDay(shownDate)} at ${slotLocalTime(slot)}` : 'No time selected yet.'}
+                {slot ? `Selected: ${formatDayOf(slot.startsAt)} at ${slotLocalTime(slot)}` : 'No time selected yet.'}
               </p>
               <fieldset className="mode-choice">
                 <legend>Consultation type</legend>

@@ -6,7 +6,13 @@ import { Empty, ErrorBox, Loading } from '../../ui/Feedback';
 import { Pagination } from '../../ui/Pagination';
 import { useAsync } from '../../ui/useAsync';
 
-const ACTIONS: Record<string, string> = { READ: 'Viewed your record', read: 'Viewed your record', VIEW: 'Viewed your record' };
+export const ACTIONS: Record<string, string> = {
+  READ: 'Viewed your record',
+  read: 'Viewed your record',
+  VIEW: 'Viewed your record',
+  'patient-record.read': 'Viewed your record',
+  'visit-notes.write': 'Wrote visit notes',
+};
 
 export default function AccessLogPage() {
   const [page, setPage] = useState(0);
@@ -38,9 +44,9 @@ export default function AccessLogPage() {
                       <time dateTime={e.at}>{formatInstant(e.at)}</time>
                     </td>
                     <td>
-                      {e.actor?.name ?? 'Unknown'} <span className="muted small">({e.actor?.role})</span>
+                      {e.actor?.name ?? 'Unknown'} <span className="muted small">({e.actor?.role === 'doctor' ? 'Doctor' : e.actor?.role === 'patient' ? 'Patient' : 'Staff'})</span>
                     </td>
-                    <td>{ACTIONS[e.action] ?? e.action}</td>
+                    <td>{ACTIONS[e.action] ?? 'Other access'}</td>
                   </tr>
                 ))}
               </tbody>

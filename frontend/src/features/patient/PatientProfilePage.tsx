@@ -1,8 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
+import { humanField } from '../../api/plainErrors';
 import { patientsApi } from '../../api/endpoints';
 import { BLOOD_GROUPS, type EmergencyContact, type PatientProfile, type PatientUser } from '../../api/types';
-import { addDays, isoDate } from '../../lib/time';
+import { addDays, isoDate, timeZones } from '../../lib/time';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { ErrorBox, Loading, Notice } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
 import { useAuth } from '../auth/AuthProvider';
@@ -24,6 +26,7 @@ interface FormState {
   allergies: string;
   emergencyContact: EmergencyContact[];
   profileImage: string | null;
+  timeZone: string;
 }
 
 export function allergyList(text: string): string[] {
@@ -42,6 +45,7 @@ function toForm(p: PatientUser): FormState {
     allergies: (p.allergies ?? []).join('\n'),
     emergencyContact: (p.emergencyContact ?? []).map((c) => ({ name: c.name ?? '', relationship: c.relationship ?? '', phone: c.phone ?? '' })),
     profileImage: p.profileImage ?? null,
+    timeZone: p.timeZone ?? 'UTC',
   };
 }
 
@@ -60,6 +64,7 @@ function toBody(f: FormState): PatientProfile {
       .map((c) => ({ name: c.name.trim(), relationship: c.relationship.trim(), phone: c.phone.trim() }))
       .filter((c) => c.name || c.relationship || c.phone),
     profileImage: f.profileImage,
+    timeZone: f.timeZone,
   };
 }
 
@@ -72,6 +77,9 @@ export default function PatientProfilePage() {
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [tick, setTick] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const zones = useMemo(() => timeZones(), []);
+  useFocusFirstInvalid(formRef, fieldErrors);
 
   useEffect(() => {
     let live = true;
@@ -108,6 +116,7 @@ export default function PatientProfilePage() {
     const errs: Record<string, string> = {};
     if (!next.name.trim()) errs.name = 'Enter your name.';
     if (next.dateOfBirth && next.dateOfBirth >= isoDate()) errs.dateOfBirth = 'The date of birth must be in the past.';
+    if (allergyList(next.allergies).some((a) => a.length > 200)) errs.allergies = 'Keep each allergy to 200 characters or fewer.';
     next.emergencyContact.forEach((c, i) => {
       const any = c.name.trim() || c.relationship.trim() || c.phone.trim();
       if (any && !c.name.trim()) errs[`emergencyContact[${i}].name`] = 'Enter the contact’s name.';
@@ -125,11 +134,16 @@ export default function PatientProfilePage() {
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.errors.length) {
-        const fe = e.fieldErrors();
+        // list items (`allergies[2]`) are shown on the list's own field
+        const fe: Record<string, string> = {};
+        for (const [k, m] of Object.entries(e.fieldErrors())) {
+          const key = k.startsWith('allergies') ? 'allergies' : k;
+          fe[key] ??= key === 'allergies' && k !== key ? `Allergy ${Number(/\d+/.exec(k)?.[0] ?? 0) + 1}: ${m}` : m;
+        }
         setFieldErrors(fe);
-        const known = (k: string) => ['name', 'dateOfBirth', 'gender', 'bloodGroup', 'allergies', 'profileImage'].includes(k) || k.startsWith('emergencyContact');
+        const known = (k: string) => ['name', 'dateOfBirth', 'gender', 'bloodGroup', 'allergies', 'profileImage', 'timeZone'].includes(k) || k.startsWith('emergencyContact');
         const unknown = Object.entries(fe).filter(([k]) => !known(k));
-        setTopError(unknown.length ? unknown.map(([k, m]) => `${k}: ${m}`).join(' ') : null);
+        setTopError(unknown.length ? unknown.map(([k, m]) => `${humanField(k)}: ${m}`).join(' ') : null);
         if (fe.emergencyContact) setTopError(fe.emergencyContact);
       } else setTopError(errorMessage(e));
       return false;
@@ -155,7 +169,7 @@ export default function PatientProfilePage() {
           }}
         />
       </div>
-      <form className="card form" onSubmit={onSubmit} noValidate aria-busy={busy}>
+      <form ref={formRef} className="card form" onSubmit={onSubmit} noValidate aria-busy={busy}>
         <ErrorBox>{topError}</ErrorBox>
         <Field label="Name" error={fieldErrors.name}>
           {(p) => <input {...p} autoComplete="name" value={form.name} onChange={(e) => set('name', e.target.value)} />}
@@ -192,6 +206,17 @@ export default function PatientProfilePage() {
             )}
           </Field>
         </div>
+        <Field label="Time zone" error={fieldErrors.timeZone} hint="Appointment times, reminders and e-mails are shown in this zone.">
+          {(p) => (
+            <select {...p} value={form.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
+              {zones.map((z) => (
+                <option key={z} value={z}>
+                  {z.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field label="Allergies" error={fieldErrors.allergies} hint="Medicines, foods or anything else, one per line or separated by commas; leave empty if none.">
           {(p) => <textarea {...p} rows={3} value={form.allergies} onChange={(e) => set('allergies', e.target.value)} />}
         </Field>

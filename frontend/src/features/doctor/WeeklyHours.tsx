@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import type { ScheduleDay } from '../../api/types';
+
+const dayName = (d: string) => d.charAt(0) + d.slice(1).toLowerCase();
+
+/** Back-to-back slots read as one range: 09:00–12:00 rather than six half hours. */
+export function mergeRanges(slots: { startTime: string; endTime: string }[]): string[] {
+  const sorted = [...slots].sort((a, b) => a.startTime.localeCompare(b.startTime));
+  const ranges: { from: string; to: string }[] = [];
+  for (const s of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && last.to === s.startTime) last.to = s.endTime;
+    else ranges.push({ from: s.startTime, to: s.endTime });
+  }
+  return ranges.map((r) => `${r.from}–${r.to}`);
+}
+
+/** Wide screens show the hours beside the booking form; on a phone they would push it two screens down. */
+function wideScreen(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 720px)').matches;
+}
+
+/** A doctor's weekly hours, in a disclosure that starts open on wide screens and closed on phones. */
+export function WeeklyHours({ schedule, timeZone }: { schedule: ScheduleDay[]; timeZone: string }) {
+  const [open, setOpen] = useState(wideScreen);
+  return (
+    <section className="card weekly-hours-card" aria-label="Weekly hours">
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          <h2 className="weekly-hours-card__title">Weekly hours</h2>
+        </summary>
+        {schedule.length === 0 ? (
+          <p className="muted">No consultation hours published yet.</p>
+        ) : (
+          <dl className="weekly-hours">
+            {schedule.map((day) => {
+              const on = day.slots.filter((s) => s.isAvailable);
+              return (
+                <div key={day.day}>
+                  <dt>{dayName(day.day)}</dt>
+                  <dd>{on.length ? mergeRanges(on).join(', ') : 'Closed'}</dd>
+                </div>
+              );
+            })}
+          </dl>
+        )}
+        <p className="muted small">Hours in the doctor's time zone ({timeZone.replace(/_/g, ' ')}).</p>
+      </details>
+    </section>
+  );
+}
