@@ -13,6 +13,7 @@ import { AppointmentsLive } from './features/appointment/appointmentsLive';
 import { Header } from './Header';
 import { Loading } from './ui/Feedback';
 import type { User } from './api/types';
+import { RouteFocus } from './ui/RouteFocus';
 
 // Signed-in areas load on demand, so the directory opens fast.
 const MyAppointmentsPage = lazy(() => import('./features/appointment/MyAppointmentsPage'));
@@ -92,6 +93,7 @@ export function App({ initialUser }: { initialUser?: User | null }) {
           Skip to content
         </a>
         <Header />
+        <RouteFocus />
         <main id="main" tabIndex={-1}>
           <AppRoutes />
         </main>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './features/auth/AuthProvider';
 import { useUnreadTotal } from './features/messaging/unread';
@@ -12,7 +12,21 @@ export function Header() {
   const status = useRealtimeStatus();
   const unread = useUnreadTotal();
 
+  const toggle = useRef<HTMLButtonElement>(null);
+
   useEffect(() => setOpen(false), [location.pathname]);
+
+  // Escape closes the phone menu and hands focus back to its button.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      toggle.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
 
   async function signOut() {
     await logout();
@@ -50,6 +64,7 @@ export function Header() {
           Health-Connect
         </Link>
         <button
+          ref={toggle}
           type="button"
           className="nav-toggle"
           aria-expanded={open}

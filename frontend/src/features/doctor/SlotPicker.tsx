@@ -184,13 +184,14 @@ export function SlotPicker({ doctorId, doctorTimeZone, selected, onSelect, initi
                     type="button"
                     className={`week__day${free ? '' : ' week__day--none'}`}
                     aria-pressed={d === day}
-                    aria-label={`${formatDay(d)}: ${free === 0 ? 'no free times' : free === 1 ? '1 free time' : `${free} free times`}`}
                     onClick={() => chooseDay(d)}
                     disabled={d < today}
                   >
-                    <span className="week__weekday">{weekday(d)}</span>
-                    <span className="week__date">{Number(d.slice(8))}</span>
-                    <span className="week__free">{free ? `${free} free` : '–'}</span>
+                    {/* the compact face is for the eye; a screen reader hears the full date and count */}
+                    <span className="week__weekday" aria-hidden="true">{weekday(d)}</span>
+                    <span className="week__date" aria-hidden="true">{Number(d.slice(8))}</span>
+                    <span className="week__free" aria-hidden="true">{free ? `${free} free` : '–'}</span>
+                    <span className="visually-hidden">{`${formatDay(d)}: ${free === 0 ? 'no free times' : free === 1 ? '1 free time' : `${free} free times`}`}</span>
                   </button>
                 </li>
               );

@@ -306,35 +306,38 @@ export function ConversationView({ peerId }: { peerId: string }) {
           </button>
         )}
         {!loading && !loadError && messages.length === 0 && <p className="muted center">No messages yet. Say hello.</p>}
-        <ol className="message-list" role="log" aria-label={`Messages with ${peerName}`}>
-          {messages.map((m, i) => {
-            const mine = m.senderId === selfId;
-            const day = isoDate(new Date(m.createdAt));
-            const newDay = i === 0 || isoDate(new Date(messages[i - 1].createdAt)) !== day;
-            return (
-              <li key={m.id} className={`message-item${mine ? ' message-item--mine' : ''}`}>
-                {newDay && (
-                  <p className="message-day" aria-hidden="true">
-                    {formatDay(day)}
-                  </p>
-                )}
-                <div className="message">
-                  <span className="visually-hidden">{mine ? 'You' : peerName}: </span>
-                  {m.type === 'image' && m.image && (
-                    <a href={m.image.url} target="_blank" rel="noreferrer">
-                      <img className="message__image" src={m.image.url} alt={`Image from ${mine ? 'you' : peerName}`} loading="lazy" />
-                    </a>
+        {/* the log role sits on a wrapper: on the <ol> itself it would strip the list semantics from the items */}
+        <div role="log" aria-label={`Messages with ${peerName}`}>
+          <ol className="message-list">
+            {messages.map((m, i) => {
+              const mine = m.senderId === selfId;
+              const day = isoDate(new Date(m.createdAt));
+              const newDay = i === 0 || isoDate(new Date(messages[i - 1].createdAt)) !== day;
+              return (
+                <li key={m.id} className={`message-item${mine ? ' message-item--mine' : ''}`}>
+                  {newDay && (
+                    <p className="message-day" aria-hidden="true">
+                      {formatDay(day)}
+                    </p>
                   )}
-                  {m.text && <p className="message__text">{m.text}</p>}
-                  <time className="message__time" dateTime={m.createdAt}>
-                    {clockTime(m.createdAt)}
-                  </time>
-                </div>
-                {mine && m.id === lastReadOwnId && <p className="message__receipt">Read</p>}
-              </li>
-            );
-          })}
-        </ol>
+                  <div className="message">
+                    <span className="visually-hidden">{mine ? 'You' : peerName}: </span>
+                    {m.type === 'image' && m.image && (
+                      <a href={m.image.url} target="_blank" rel="noreferrer">
+                        <img className="message__image" src={m.image.url} alt={`Image from ${mine ? 'you' : peerName}`} loading="lazy" />
+                      </a>
+                    )}
+                    {m.text && <p className="message__text">{m.text}</p>}
+                    <time className="message__time" dateTime={m.createdAt}>
+                      {clockTime(m.createdAt)}
+                    </time>
+                  </div>
+                  {mine && m.id === lastReadOwnId && <p className="message__receipt">Read</p>}
+                </li>
+              );
+            })}
+          </ol>
+        </div>
         {peerTyping && (
           <p className="typing" aria-hidden="true">
             {peerName} is typing…
