@@ -132,6 +132,18 @@ export const callsApi = {
 };
 
 /** Accepts either a bare array or a page (the contract leaves `/me/patients` open). */
+/** Every patient connected to the signed-in doctor: the API pages them (20 by default), the UI lists them all. */
+export async function allMyPatients(signal?: AbortSignal): Promise<ConnectedPatient[]> {
+  const all: ConnectedPatient[] = [];
+  for (let page = 0; page < 50; page++) {
+    const answer = await api.get<ConnectedPatient[] | Page<ConnectedPatient>>('/api/doctors/me/patients', { page, size: 100 }, signal);
+    if (Array.isArray(answer)) return answer;
+    all.push(...(answer.content ?? []));
+    if (page + 1 >= (answer.totalPages ?? 1)) break;
+  }
+  return all;
+}
+
 export function asList<T>(value: T[] | Page<T> | null | undefined): T[] {
   if (!value) return [];
   return Array.isArray(value) ? value : value.content ?? [];

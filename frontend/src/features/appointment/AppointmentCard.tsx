@@ -64,7 +64,7 @@ export function AppointmentCard({ appointment: a, viewer, children, headingLevel
       )}
       {a.rating != null && (
         <p className="appt__review">
-          <span className="muted">Your review:</span> <span aria-label={`${a.rating} out of 5`}>{'★'.repeat(a.rating)}</span>{' '}
+          <span className="muted">{viewer === 'doctor' ? 'The patient’s review:' : 'Your review:'}</span> <span aria-label={`${a.rating} out of 5`}>{'★'.repeat(a.rating)}</span>{' '}
           {a.review}
         </p>
       )}

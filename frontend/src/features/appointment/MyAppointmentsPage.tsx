@@ -230,7 +230,14 @@ function ReviewForm({ appointment: a, onDone }: { appointment: Appointment; onDo
 
   return (
     <form className="panel form" onSubmit={submit} aria-label={`Review ${a.doctor.name}`} noValidate>
-      <StarInput value={rating} onChange={setRating} />
+      <StarInput
+        value={rating}
+        onChange={(v) => {
+          setRating(v);
+          // the "choose stars" message is answered by choosing
+          setFieldErrors(({ rating: _answered, ...rest }) => rest);
+        }}
+      />
       {fieldErrors.rating && <p className="field__error">{fieldErrors.rating}</p>}
       <Field label="Your review (optional)" error={fieldErrors.review}>
         {(p) => <textarea {...p} rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />}

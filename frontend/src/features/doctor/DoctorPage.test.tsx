@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,8 @@ import { installFakeServer, jsonResponse, problem, type Recorded } from '../../t
 import { AuthProvider } from '../auth/AuthProvider';
 import { DoctorPage } from './DoctorPage';
 import { stubRealtime } from '../../test/fakeRealtime';
+import { realtime } from '../../realtime/realtimeClient';
+import type { Appointment } from '../../api/types';
 
 // "Now" is Monday 30 Nov 2026, 12:00 UTC, for every test here.
 const NOW = new Date('2026-11-30T12:00:00Z');
@@ -107,6 +109,11 @@ describe('DoctorPage booking', () => {
     const post = requests.find((r) => r.method === 'POST' && r.url === '/api/appointments')!;
     // the booking names the doctor's own day and clock time
     expect(post.body).toMatchObject({ doctorId: 'd1', date: '2026-12-07', startTime: '16:00' });
+
+    // the doctor declines: the confirmation stops saying "Pending"
+    act(() => realtime.emit('appointments', { ...(post.body as object), id: 'a1', doctor: { id: 'd1', name: 'Dr Ada' }, patient: { id: 'p1', name: 'Pat' }, startsAt: midnight.startsAt, endsAt: midnight.endsAt, timeZone: 'Europe/Berlin', status: 'rejected' } as Appointment));
+    expect(await screen.findByText('Declined')).toBeInTheDocument();
+    expect(screen.queryByText('Pending')).not.toBeInTheDocument();
   });
 
   it('reads the patient profile zone rather than the browser one', async () => {

@@ -14,6 +14,7 @@ import { useAsync } from '../../ui/useAsync';
 import { useAuth } from '../auth/AuthProvider';
 import { SlotPicker, slotDoctorDate, slotLocalTime } from './SlotPicker';
 import { WeeklyHours } from './WeeklyHours';
+import { useRealtimeEvent } from '../../realtime/hooks';
 
 export function DoctorPage() {
   const { id = '' } = useParams();
@@ -27,6 +28,8 @@ export function DoctorPage() {
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [booked, setBooked] = useState<Appointment | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  // the confirmation follows the request: "Pending" turns into "Confirmed" or "Declined" as the doctor answers
+  useRealtimeEvent('appointments', (a) => setBooked((b) => (b && b.id === a.id ? a : b)));
 
   if (doctor.loading) return <Loading label="Loading doctor…" />;
   if (doctor.error != null || !doctor.data) {
@@ -117,7 +120,8 @@ export function DoctorPage() {
                 <StatusBadge status={booked.status} />
               </p>
               <p>
-                The doctor will confirm it. <Link to="/appointments">See my appointments</Link>
+                {booked.status === 'pending' && 'The doctor will confirm it. '}
+                <Link to="/appointments">See my appointments</Link>
               </p>
             </div>
           )}

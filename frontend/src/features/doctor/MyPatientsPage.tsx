@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
-import { asList, doctorsApi } from '../../api/endpoints';
+import { allMyPatients } from '../../api/endpoints';
 import { Avatar } from '../../ui/Avatar';
 import { Empty, ErrorBox, Loading } from '../../ui/Feedback';
 import { useAsync } from '../../ui/useAsync';
 import { usePresence } from '../messaging/presenceStore';
 
 export default function MyPatientsPage() {
-  const patients = useAsync(async () => asList(await doctorsApi.myPatients()), []);
+  const patients = useAsync((signal) => allMyPatients(signal), []);
   const [filter, setFilter] = useState('');
   const list = (patients.data ?? []).filter((p) => p.name.toLowerCase().includes(filter.trim().toLowerCase()));
   const presence = usePresence((patients.data ?? []).map((p) => p.id));

@@ -7,12 +7,18 @@ import { useAuth } from '../auth/AuthProvider';
 import { conversationsStore, useConversations } from './conversationsStore';
 import { ConversationView } from './ConversationView';
 import { usePresence } from './presenceStore';
+import { allMyPatients } from '../../api/endpoints';
+import { useAsync } from '../../ui/useAsync';
 
 export default function MessagesPage() {
   const { userId } = useParams();
   const { user } = useAuth();
   const { conversations, loading, error } = useConversations();
   const presence = usePresence((conversations ?? []).map((c) => c.user.id));
+  // A doctor's booked patients are listed before anyone has written, so the doctor can write first.
+  const isDoctor = user?.role === 'doctor';
+  const patients = useAsync((signal) => (isDoctor ? allMyPatients(signal) : Promise.resolve([])), [isDoctor]);
+  const silent = (patients.data ?? []).filter((p) => !(conversations ?? []).some((c) => c.user.id === p.id));
 
   return (
     <section className={`page messages${userId ? ' messages--open' : ''}`}>
@@ -21,7 +27,7 @@ export default function MessagesPage() {
         <nav className="messages__list card" aria-label="Conversations">
           {loading && !conversations && <Loading label="Loading conversations…" />}
           {error != null && <ErrorBox onRetry={() => void conversationsStore.load()}>{errorMessage(error)}</ErrorBox>}
-          {conversations && conversations.length === 0 && (
+          {conversations && conversations.length === 0 && silent.length === 0 && (
             <Empty>
               No conversations yet.{' '}
               {user?.role === 'patient' ? 'Book an appointment, then message your doctor here.' : 'Patients who book with you appear here.'}
@@ -62,6 +68,28 @@ export default function MessagesPage() {
                 );
               })}
             </ul>
+          )}
+          {silent.length > 0 && (
+            <>
+              <h2 className="conversation-list__title">No messages yet</h2>
+              <ul className="conversation-list">
+                {silent.map((p) => (
+                  <li key={p.id}>
+                    <Link
+                      to={`/messages/${p.id}`}
+                      className={`conversation${p.id === userId ? ' conversation--active' : ''}`}
+                      aria-current={p.id === userId ? 'page' : undefined}
+                    >
+                      <Avatar name={p.name} src={p.profileImage} size={44} />
+                      <span className="conversation__body">
+                        <span className="conversation__name">{p.name}</span>
+                        <span className="conversation__preview">Write the first message</span>
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </nav>
         <div className="messages__view">
