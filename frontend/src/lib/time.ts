@@ -94,6 +94,16 @@ export function formatDayOf(instant: string | Date, timeZone: string = viewerZon
   return formatDay(isoDate(d, timeZone));
 }
 
+/** A short date and time for tables on a phone, e.g. "25 Nov, 09:00" (the year only when it is not this one). */
+export function formatShortInstant(instant: string | null | undefined, timeZone: string = viewerZone(), now: Date = new Date()): string {
+  if (!instant) return '';
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  const sameYear = isoDate(d, timeZone).slice(0, 4) === isoDate(now, timeZone).slice(0, 4);
+  const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric', timeZone }).format(d);
+  return `${day}, ${clockTime(d, timeZone)}`;
+}
+
 /** Whether two zones show different wall-clock times at an instant. */
 export function zonesDiffer(a: string, b: string, at: Date = new Date()): boolean {
   if (a === b) return false;

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { callsApi } from '../../api/endpoints';
 import type { CallLogEntry } from '../../api/types';
-import { formatDuration, formatInstant } from '../../lib/time';
+import { formatDuration, formatInstant, formatShortInstant } from '../../lib/time';
 import { Empty, ErrorBox, Loading } from '../../ui/Feedback';
 import { Pagination } from '../../ui/Pagination';
 import { useAsync } from '../../ui/useAsync';
@@ -33,7 +33,7 @@ export default function CallHistoryPage() {
           <Empty>No calls yet.</Empty>
         ) : (
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--compact">
               <caption className="visually-hidden">Your calls, newest first</caption>
               <thead>
                 <tr>
@@ -47,7 +47,9 @@ export default function CallHistoryPage() {
                 {calls.data.content.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <time dateTime={c.startedAt}>{formatInstant(c.startedAt)}</time>
+                      <time dateTime={c.startedAt} title={formatInstant(c.startedAt)}>
+                        {formatShortInstant(c.startedAt)}
+                      </time>
                     </td>
                     <td>
                       <Link to={`/messages/${c.peer.id}`}>{c.peer.name}</Link>

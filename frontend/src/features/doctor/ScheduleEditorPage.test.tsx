@@ -61,7 +61,9 @@ describe('ScheduleEditorPage', () => {
     await user.click(within(mondaySlot).getByRole('checkbox', { name: /Bookable/ }));
     await user.click(screen.getByRole('button', { name: 'Save schedule' }));
 
-    expect(await screen.findByText(/Schedule saved/)).toBeInTheDocument();
+    const saved = await screen.findByText(/Schedule saved/);
+    // said beside the Save button, not at the far end of the page
+    expect(saved.closest('.sticky-actions')).toBe(screen.getByRole('button', { name: 'Save schedule' }).closest('.sticky-actions'));
     const put = requests.find((r) => r.method === 'PUT')!;
     expect(put.body).toEqual([
       { day: 'MONDAY', slots: [{ slotNumber: 1, startTime: '09:00', endTime: '09:30', isAvailable: false }] },
@@ -86,7 +88,11 @@ describe('ScheduleEditorPage', () => {
     const second = screen.getByRole('listitem', { name: 'Wednesday slot 2' });
     expect(await within(second).findByText('End: overlaps slot 1')).toBeInTheDocument();
     expect(within(second).getByLabelText(/End/)).toHaveAttribute('aria-invalid', 'true');
+    // focus goes to the first slot that needs fixing
+    expect(document.activeElement).toHaveAttribute('aria-invalid', 'true');
+    expect(second.contains(document.activeElement)).toBe(true);
     expect(within(screen.getByRole('listitem', { name: 'Wednesday slot 1' })).queryByText(/overlaps/)).toBeNull();
     expect(screen.getByRole('alert')).toHaveTextContent('is odd');
+    expect(screen.getByRole('alert').closest('.sticky-actions')).not.toBeNull();
   });
 });

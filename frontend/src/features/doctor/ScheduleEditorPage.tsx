@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
 import { doctorsApi } from '../../api/endpoints';
@@ -64,6 +64,12 @@ export default function ScheduleEditorPage() {
   const [days, setDays] = useState<EditDay[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [errors, setErrors] = useState<ScheduleErrorMap>({ at: {}, top: [] });
+  const formRef = useRef<HTMLFormElement>(null);
+  // the first slot that needs fixing gets focus (scrolled clear of the sticky Save bar by its scroll margin)
+  useEffect(() => {
+    if (Object.keys(errors.at).length === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
@@ -168,8 +174,7 @@ export default function ScheduleEditorPage() {
         </Link>
       </div>
       <p className="muted">Times are in your time zone. Patients see each slot in their own.</p>
-      <form onSubmit={save} noValidate>
-        {errors.top.length > 0 && <ErrorBox>{errors.top.join(' ')}</ErrorBox>}
+      <form ref={formRef} onSubmit={save} noValidate>
         <ol className="schedule">
           {days.map((d, i) => {
             const dayErrors = errors.at[`${i}`];
@@ -262,11 +267,13 @@ export default function ScheduleEditorPage() {
             );
           })}
         </ol>
-        <Notice>{saved}</Notice>
+        {/* the outcome shows beside the Save button, where the doctor is looking */}
         <div className="sticky-actions">
           <button type="submit" className="btn btn--primary" disabled={saving}>
             {saving ? 'Saving…' : 'Save schedule'}
           </button>
+          {errors.top.length > 0 && <ErrorBox>{errors.top.join(' ')}</ErrorBox>}
+          <Notice>{saved}</Notice>
         </div>
       </form>
     </section>

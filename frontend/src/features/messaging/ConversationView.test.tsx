@@ -4,7 +4,7 @@ import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Message, PatientUser } from '../../api/types';
 import { realtime } from '../../realtime/realtimeClient';
-import { installFakeServer, jsonResponse } from '../../test/fakeServer';
+import { installFakeServer, jsonResponse, problem } from '../../test/fakeServer';
 import { AuthProvider } from '../auth/AuthProvider';
 import { CallProvider } from '../call/CallProvider';
 import { ConversationView } from './ConversationView';
@@ -108,5 +108,23 @@ describe('ConversationView', () => {
 
     expect(await within(log).findByText('Is it contagious?')).toBeInTheDocument();
     expect(within(log).getByText('Read').closest('li')).toHaveTextContent('Is it contagious?');
+  });
+
+  it('drops an image error together with the image', async () => {
+    installFakeServer({
+      'GET /api/doctors/d1': { id: 'd1', name: 'Dr Ada', specialization: 'Cardiology', timeZone: 'UTC', rating: { average: 0, count: 0 }, schedule: [] },
+      'GET /api/messages/conversations': [],
+      'GET /api/presence': [],
+      'GET /api/messages/d1': [],
+      'POST /api/messages/d1': () => problem(413, 'Payload Too Large', 'That image is larger than 5 MB.'),
+    });
+    const user = userEvent.setup();
+    renderView();
+    await screen.findByRole('log');
+    await user.upload(screen.getByLabelText('Attach image'), new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], 'scan.jpg', { type: 'image/jpeg' }));
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Remove image' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

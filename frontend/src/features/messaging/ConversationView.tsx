@@ -232,6 +232,8 @@ export function ConversationView({ peerId }: { peerId: string }) {
   }
 
   function clearImage() {
+    // an error about the image goes with it
+    setSendError(null);
     setImage(null);
     setImagePreview((old) => {
       if (old) URL.revokeObjectURL(old);

@@ -6,6 +6,7 @@ import static com.healthconnect.browser.Ui.heading;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,9 @@ class BookingBrowserIT {
 	@Test
 	void bookedRequestAppearsLiveForTheDoctorAndItsAcceptanceLiveForThePatient() {
 		ApiClient doctor = Schedules.doctorWithSchedule(port, "Dr Ines Okafor", "Cardiology", DOCTOR_ZONE);
-		ApiClient patient = new ApiClient(port).registerPatient("Paul Brenner");
+		// registered as the sign-up form does it: with the browser's zone, which is what the UI then shows times in
+		ApiClient patient = new ApiClient(port).register(Map.of("role", "patient", "name", "Paul Brenner", "email",
+				ApiClient.uniqueEmail("Paul Brenner"), "password", Ui.PASSWORD, "timeZone", PATIENT_ZONE));
 		LocalDate date = Schedules.inDays(DOCTOR_ZONE, 3);
 		// the patient reads the doctor's 09:00 New York in Berlin time, and the slot button is named by it
 		String slotName = Ui.localClock(date, "09:00", DOCTOR_ZONE, PATIENT_ZONE);

@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -55,6 +58,23 @@ class WebUiDeliveryIT {
 			assertThat(file.headers().firstValue("Content-Encoding")).as(m.group(1)).hasValue("gzip");
 			assertThat(file.headers().firstValue("Cache-Control").orElse("")).contains("immutable", "max-age=31536000");
 		}
+	}
+
+	@Test
+	void theFirstLoadJavaScriptIsAtMost120KbCompressed() throws Exception {
+		String index = gunzip(gzipGet("/").body());
+		Matcher scripts = Pattern.compile("(?:src|href)=\"(/assets/[^\"]+\\.js)\"").matcher(index);
+		long total = 0;
+		StringBuilder files = new StringBuilder();
+		while (scripts.find()) {
+			byte[] body = gzipGet(scripts.group(1)).body();
+			total += body.length;
+			files.append(scripts.group(1)).append(' ').append(body.length).append('\n');
+		}
+		Path out = Paths.get("target", "first-load-js.txt");
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, "first-load JS as served (gzip): " + total + " bytes\n" + files);
+		assertThat(total).as("first-load JS, compressed").isPositive().isLessThanOrEqualTo(120 * 1024);
 	}
 
 	@Test
