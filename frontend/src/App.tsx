@@ -60,7 +60,7 @@ function NotFound() {
 
 export function AppRoutes() {
   return (
-    <Suspense fallback={<Loading />}>
+    <Suspense fallback={<Loading page />}>
       <Routes>
         <Route path="/" element={<Home />} />
         <Route path="/doctors" element={<DoctorDirectoryPage />} />

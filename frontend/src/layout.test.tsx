@@ -46,3 +46,12 @@ describe('layout', () => {
     await expect.poll(() => document.activeElement?.textContent).toBe('Two');
   });
 });
+
+describe('loading', () => {
+  it('draws the shape of the page while a whole page loads, never a blank area', async () => {
+    const { Loading } = await import('./ui/Feedback');
+    const { container } = render(<Loading page label="Loading your appointments…" />);
+    expect(screen.getByRole('status', { name: 'Loading your appointments…' })).toBeInTheDocument();
+    expect(container.querySelectorAll('.skeleton__card').length).toBeGreaterThan(0);
+  });
+});

@@ -1,6 +1,19 @@
 import type { ReactNode } from 'react';
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+/**
+ * A loading state. `page` draws the shape of a page (a title and a few cards) while a whole page loads, so the content
+ * area is never blank; inline it is a spinner and a line of text.
+ */
+export function Loading({ label = 'Loading…', page = false }: { label?: string; page?: boolean }) {
+  if (page)
+    return (
+      <section className="page skeleton" role="status" aria-label={label}>
+        <div className="skeleton__title" />
+        <div className="skeleton__card" />
+        <div className="skeleton__card" />
+        <div className="skeleton__card skeleton__card--short" />
+      </section>
+    );
   return (
     <p className="loading" role="status">
       <span className="spinner" aria-hidden="true" />

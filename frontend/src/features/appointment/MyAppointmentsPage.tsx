@@ -22,7 +22,7 @@ export default function MyAppointmentsPage() {
   useRealtimeEvent('appointments', (a) => list.setData((prev) => upsertAppointment(prev, a)));
   const replace = (a: Appointment) => list.setData((prev) => upsertAppointment(prev, a));
 
-  if (list.loading && !list.data) return <Loading label="Loading your appointments…" />;
+  if (list.loading && !list.data) return <Loading page label="Loading your appointments…" />;
   const all = list.data ?? [];
   const now = Date.now();
   const upcoming = all.filter((a) => isUpcoming(a, now));

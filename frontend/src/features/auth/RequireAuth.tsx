@@ -8,7 +8,7 @@ import { useAuth } from './AuthProvider';
 export function RequireAuth({ role, children }: { role?: Role; children: ReactNode }) {
   const { status, user } = useAuth();
   const location = useLocation();
-  if (status === 'loading') return <Loading />;
+  if (status === 'loading') return <Loading page />;
   if (!user) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/signin?next=${next}`} replace />;

@@ -21,7 +21,7 @@ export default function DoctorDashboardPage() {
   useRealtimeEvent('appointments', (a) => list.setData((prev) => upsertAppointment(prev, a)));
   const replace = (a: Appointment) => list.setData((prev) => upsertAppointment(prev, a));
 
-  if (list.loading && !list.data) return <Loading label="Loading your consultations…" />;
+  if (list.loading && !list.data) return <Loading page label="Loading your consultations…" />;
   const all = list.data ?? [];
   const now = Date.now();
   const tz = user?.role === 'doctor' ? user.timeZone : undefined;

@@ -31,7 +31,7 @@ export function DoctorPage() {
   // the confirmation follows the request: "Pending" turns into "Confirmed" or "Declined" as the doctor answers
   useRealtimeEvent('appointments', (a) => setBooked((b) => (b && b.id === a.id ? a : b)));
 
-  if (doctor.loading) return <Loading label="Loading doctor…" />;
+  if (doctor.loading) return <Loading page label="Loading doctor…" />;
   if (doctor.error != null || !doctor.data) {
     const notFound = doctor.error instanceof ApiError && doctor.error.status === 404;
     return (

@@ -100,7 +100,7 @@ export default function PatientProfilePage() {
         <ErrorBox onRetry={() => setTick((t) => t + 1)}>{errorMessage(loadError)}</ErrorBox>
       </section>
     );
-  if (!form) return <Loading label="Loading your profile…" />;
+  if (!form) return <Loading page label="Loading your profile…" />;
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
     setForm((f) => (f ? { ...f, [key]: value } : f));

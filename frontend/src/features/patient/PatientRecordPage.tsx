@@ -19,7 +19,7 @@ function age(dob: string): number | null {
 export default function PatientRecordPage() {
   const { id = '' } = useParams();
   const record = useAsync(() => patientsApi.get(id), [id]);
-  if (record.loading) return <Loading label="Loading the record…" />;
+  if (record.loading) return <Loading page label="Loading the record…" />;
   if (record.error != null || !record.data) {
     const notFound = record.error instanceof ApiError && record.error.status === 404;
     return (
