@@ -8,6 +8,7 @@ import com.healthconnect.platform.ImageReference;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -20,6 +21,6 @@ public record PatientProfileUpdate(@Size(min = 1, max = 100) @Pattern(regexp = "
 		@Past LocalDate dateOfBirth, @Size(max = 40) String gender,
 		@Pattern(regexp = "^((A|B|AB|O)[+-])?$", message = "must be one of A+ A- B+ B- AB+ AB- O+ O-") String bloodGroup,
 		@Size(max = 50) List<@NotBlank @Size(max = 200) String> allergies,
-		@Size(max = 5) List<@Valid EmergencyContact> emergencyContact, @ImageReference String profileImage,
+		@Size(max = 5) List<@NotNull @Valid EmergencyContact> emergencyContact, @ImageReference String profileImage,
 		@TimeZoneId String timeZone) {
 }

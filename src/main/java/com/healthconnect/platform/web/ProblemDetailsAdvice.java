@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.healthconnect.platform.DomainException;
@@ -43,6 +44,7 @@ import tools.jackson.databind.exc.PropertyBindingException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+	private static final java.util.regex.Pattern PLAIN_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9 ._:+-]*");
 
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<Object> domain(DomainException ex) {
@@ -94,6 +96,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
 	}
 
+	/** A multipart body that cannot be parsed (no boundary, cut short): the client's fault, not ours. */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> malformedMultipart(MultipartException ex) {
+		log.debug("Unreadable multipart body: {}", ex.toString());
+		return invalid("The multipart body is malformed or incomplete", List.of());
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex) {
 		log.error("Unhandled error", ex);
@@ -137,7 +146,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (cause instanceof InvalidFormatException format) {
 			String field = path(format, null);
 			return invalid("Field '" + field + "' has an invalid value",
-					List.of(new FieldError(field, "has an invalid value: " + format.getValue())));
+					List.of(new FieldError(field, invalidValue(format))));
 		}
 		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			String field = path(mismatch, null);
@@ -148,8 +157,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return invalid("The request body is not valid JSON", List.of());
 		}
 		if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			// Jackson's own message names Java types; a creator's IllegalArgumentException says what was wrong
 			String field = path(jackson, null);
-			return invalid("Field '" + field + "' is invalid", List.of(new FieldError(field, jackson.getOriginalMessage())));
+			String message = jackson.getCause() instanceof IllegalArgumentException reason && reason.getMessage() != null
+					? reason.getMessage() : "is invalid";
+			return invalid("Field '" + field + "' is invalid", List.of(new FieldError(field, message)));
 		}
 		return invalid("The request body is missing or unreadable", List.of());
 	}
@@ -168,6 +180,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setTitle("Invalid request");
 		problem.setProperties(Map.of("errors", errors));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** What was wrong with a value, echoing it only when it is a short, plain token such as an unknown enum name. */
+	private static String invalidValue(InvalidFormatException format) {
+		Class<?> target = format.getTargetType();
+		if (target == String.class) {
+			return StrictJson.UNSAFE_TEXT;
+		}
+		if (target == java.time.LocalDate.class) {
+			return StrictJson.NOT_A_DATE;
+		}
+		Object value = format.getValue();
+		return value instanceof String text && text.length() <= 40 && PLAIN_TOKEN.matcher(text).matches()
+				? "has an invalid value: " + text : "has an invalid value";
 	}
 
 	private static List<FieldError> fieldErrors(BindingResult result) {

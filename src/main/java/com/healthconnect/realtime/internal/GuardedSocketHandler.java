@@ -43,8 +43,11 @@ class GuardedSocketHandler extends WebSocketHandlerDecorator {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-		sockets.opened(session);
+		boolean accepted = sockets.opened(session);
 		super.afterConnectionEstablished(new FixedBuffers(session));
+		if (!accepted) {
+			session.close(OpenSockets.TOO_MANY); // its user holds as many sockets as allowed
+		}
 	}
 
 	@Override

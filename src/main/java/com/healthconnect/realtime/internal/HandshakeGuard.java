@@ -1,8 +1,11 @@
 package com.healthconnect.realtime.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -25,16 +28,39 @@ class HandshakeGuard implements HandshakeInterceptor {
 	static final String CSRF_TOKEN = HandshakeGuard.class.getName() + ".csrf";
 
 	private final CookieCsrfTokenRepository csrfTokens;
+	private final OpenSockets sockets;
+	private final int maxSessions;
 
-	HandshakeGuard(CookieCsrfTokenRepository csrfTokens) {
+	HandshakeGuard(CookieCsrfTokenRepository csrfTokens, OpenSockets sockets, RealtimeProperties properties) {
 		this.csrfTokens = csrfTokens;
+		this.sockets = sockets;
+		this.maxSessions = properties.perUser().maxSessions();
+	}
+
+	/** 429 as a problem detail: the user already holds as many sockets as allowed (see {@link OpenSockets}). */
+	private void tooManySessions(ServerHttpResponse response) {
+		response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		String problem = "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+				+ "\"detail\":\"You hold " + maxSessions + " realtime connections already, the most one user may; "
+				+ "close a tab and try again\"}";
+		try {
+			response.getBody().write(problem.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			// the client is gone
+		}
 	}
 
 	@Override
 	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			Map<String, Object> attributes) {
-		if (!(request.getPrincipal() instanceof SessionAuthentication)) {
+		if (!(request.getPrincipal() instanceof SessionAuthentication auth)) {
 			response.setStatusCode(HttpStatus.UNAUTHORIZED);
+			return false;
+		}
+		if (!sockets.mayOpen(auth.getPrincipal().id())) {
+			tooManySessions(response);
 			return false;
 		}
 		if (request instanceof ServletServerHttpRequest servlet) {

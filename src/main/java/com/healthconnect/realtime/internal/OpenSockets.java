@@ -3,6 +3,7 @@ package com.healthconnect.realtime.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,21 +23,27 @@ import com.healthconnect.auth.SignedOut;
 /**
  * The open sockets and the session token each was opened with. A socket lives no longer than its token: signing out
  * ({@link SignedOut}) closes the sockets opened with that token, and a periodic sweep closes those whose token expired.
+ * One user holds at most {@code healthconnect.realtime.per-user.max-sessions} sockets at once; one more is refused.
  */
 @Component
 class OpenSockets implements DisposableBean {
 
 	static final CloseStatus SIGNED_OUT = new CloseStatus(4001, "Signed out");
 	static final CloseStatus EXPIRED = new CloseStatus(4002, "Session expired");
+	static final CloseStatus TOO_MANY = new CloseStatus(4029, "Too many open sessions for this user");
 
 	private static final Logger log = LoggerFactory.getLogger(OpenSockets.class);
 
 	private final ConcurrentHashMap<String, Open> sockets = new ConcurrentHashMap<>();
+	/** Each user's open socket ids; a user without sockets has no entry. */
+	private final ConcurrentHashMap<String, Set<String>> byUser = new ConcurrentHashMap<>();
+	private final int maxPerUser;
 	private final Clock clock;
 	private final ScheduledExecutorService sweeper;
 
 	OpenSockets(Clock clock, RealtimeProperties properties) {
 		this.clock = clock;
+		this.maxPerUser = properties.perUser().maxSessions();
 		this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "ws-expiry-sweep");
 			thread.setDaemon(true);
@@ -46,14 +53,48 @@ class OpenSockets implements DisposableBean {
 		sweeper.scheduleWithFixedDelay(this::closeExpired, every, every, TimeUnit.MILLISECONDS);
 	}
 
-	void opened(WebSocketSession session) {
-		if (session.getPrincipal() instanceof SessionAuthentication auth) {
-			sockets.put(session.getId(), new Open(session, auth.tokenId(), auth.expiresAt()));
+	/**
+	 * Counts a new socket, unless its user already holds {@code per-user.max-sessions} of them: then it is not
+	 * counted, and the caller closes it with {@link #TOO_MANY}. Answers whether it was accepted.
+	 */
+	boolean opened(WebSocketSession session) {
+		if (!(session.getPrincipal() instanceof SessionAuthentication auth)) {
+			return true;
 		}
+		String userId = auth.getPrincipal().id();
+		boolean[] accepted = { false };
+		byUser.compute(userId, (id, open) -> {
+			Set<String> ids = open == null ? ConcurrentHashMap.<String>newKeySet() : open;
+			if (ids.size() < maxPerUser) {
+				ids.add(session.getId());
+				accepted[0] = true;
+			}
+			return ids.isEmpty() ? null : ids;
+		});
+		if (accepted[0]) {
+			sockets.put(session.getId(), new Open(session, userId, auth.tokenId(), auth.expiresAt()));
+		}
+		return accepted[0];
+	}
+
+	/** Whether the user may open one more socket now; the count is checked again, atomically, when it opens. */
+	boolean mayOpen(String userId) {
+		Set<String> open = byUser.get(userId);
+		return open == null || open.size() < maxPerUser;
 	}
 
 	void closed(WebSocketSession session) {
-		sockets.remove(session.getId());
+		Open open = sockets.remove(session.getId());
+		if (open != null) {
+			forget(open);
+		}
+	}
+
+	private void forget(Open open) {
+		byUser.computeIfPresent(open.userId(), (id, ids) -> {
+			ids.remove(open.session().getId());
+			return ids.isEmpty() ? null : ids;
+		});
 	}
 
 	int count() {
@@ -73,7 +114,9 @@ class OpenSockets implements DisposableBean {
 	}
 
 	private void close(Open open, CloseStatus status) {
-		sockets.remove(open.session().getId());
+		if (sockets.remove(open.session().getId()) != null) {
+			forget(open);
+		}
 		try {
 			open.session().close(status);
 		}
@@ -87,6 +130,6 @@ class OpenSockets implements DisposableBean {
 		sweeper.shutdownNow();
 	}
 
-	private record Open(WebSocketSession session, String tokenId, Instant expiresAt) {
+	private record Open(WebSocketSession session, String userId, String tokenId, Instant expiresAt) {
 	}
 }

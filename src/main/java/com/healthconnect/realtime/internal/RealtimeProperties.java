@@ -20,13 +20,15 @@ import org.springframework.util.unit.DataSize;
  * @param connectionCacheTtl how long "are these two connected?" answers are trusted without an appointment event
  * @param expiryCheckInterval how often sockets whose session token expired are looked for and closed
  * @param blocking where blocking work runs
+ * @param perUser limits over all of one user's sessions together
  */
 @ConfigurationProperties("healthconnect.realtime")
 public record RealtimeProperties(@DefaultValue("64KB") DataSize maxFrameSize,
 		@DefaultValue(SocketBuffers.DEFAULT_SIZE) DataSize socketBufferSize, @DefaultValue("10s") Duration sendTimeLimit,
 		@DefaultValue("512KB") DataSize sendBufferSize, @DefaultValue("25s") Duration heartbeat,
 		@DefaultValue Rate rate, @DefaultValue("5m") Duration connectionCacheTtl,
-		@DefaultValue("15s") Duration expiryCheckInterval, @DefaultValue Blocking blocking) {
+		@DefaultValue("15s") Duration expiryCheckInterval, @DefaultValue Blocking blocking,
+		@DefaultValue PerUser perUser) {
 
 	public record Rate(@DefaultValue("100") int burst, @DefaultValue("50") int perSecond) {
 	}
@@ -38,5 +40,24 @@ public record RealtimeProperties(@DefaultValue("64KB") DataSize maxFrameSize,
 	 */
 	public record Blocking(@DefaultValue("true") boolean virtualThreads, @DefaultValue("16") int threads,
 			@DefaultValue("10000") int maxInFlight) {
+	}
+
+	/**
+	 * Limits per user, over all their sessions together, so that many connections do not multiply the per-session
+	 * rate. A user's session beyond {@code maxSessions} is refused (the open ones are kept: a browser that reconnects
+	 * every tab would otherwise close tabs in turn for ever). SEND frames to chat ({@code /app/chat.send},
+	 * {@code /app/typing}) and to signaling ({@code /app/call-user}, {@code answer-call}, {@code ice-candidate},
+	 * {@code reject-call}, {@code end-call}) each draw on a token bucket of the user's; a frame over it is dropped
+	 * with a 429 on the sender's {@code /user/queue/errors}, and the socket stays open.
+	 *
+	 * @param maxSessions open STOMP sessions one user may hold at once
+	 * @param chatBurst chat frames one user may send at once
+	 * @param chatPerSecond chat frames one user may send a second, sustained
+	 * @param signalingBurst signaling frames one user may send at once
+	 * @param signalingPerSecond signaling frames one user may send a second, sustained
+	 */
+	public record PerUser(@DefaultValue("10") int maxSessions, @DefaultValue("20") int chatBurst,
+			@DefaultValue("10") int chatPerSecond, @DefaultValue("200") int signalingBurst,
+			@DefaultValue("100") int signalingPerSecond) {
 	}
 }

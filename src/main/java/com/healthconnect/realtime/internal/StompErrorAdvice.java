@@ -12,8 +12,12 @@ import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 import com.healthconnect.platform.DomainException;
-import tools.jackson.core.JacksonException;
 import com.healthconnect.realtime.StompError;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
  * Errors from {@code @MessageMapping} handlers go back to the session that sent the frame, on
@@ -39,18 +43,40 @@ class StompErrorAdvice {
 				+ jacksonProblem(ex), destination);
 	}
 
-	/** Jackson's own words about the field, e.g. an unknown property's name; never the payload itself. */
+	/**
+	 * Which field was wrong and how, in the client's terms: Jackson's own message names Java types, so only the field
+	 * path and the kind of problem are taken from it, never the payload.
+	 */
 	private static String jacksonProblem(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof JacksonException jackson) {
-				String problem = jackson.getOriginalMessage();
-				if (problem != null) {
-					int cut = problem.indexOf(" (");
-					return ": " + (cut > 0 ? problem.substring(0, cut) : problem);
+				String field = field(jackson);
+				if (jackson instanceof PropertyBindingException unknown) {
+					return ": field '" + (field.isEmpty() ? unknown.getPropertyName() : field) + "' is not allowed";
 				}
+				if (field.isEmpty()) {
+					return jackson instanceof StreamReadException ? ": it is not valid JSON" : "";
+				}
+				if (jackson instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+					return ": field '" + field + "' contains a control, bidi-override or unpaired surrogate character";
+				}
+				return ": field '" + field + "' has the wrong type or an invalid value";
 			}
 		}
 		return "";
+	}
+
+	private static String field(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference ref : ex.getPath()) {
+			if (ref.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+			}
+			else if (ref.getIndex() >= 0) {
+				path.append('[').append(ref.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	@MessageExceptionHandler

@@ -58,15 +58,17 @@ class StompGatekeeper implements ChannelInterceptor {
 	private final MessageChannel clientOutbound;
 	private final ObjectProvider<InlineDestination> inlineProvider;
 	private final ObjectProvider<UserSessions> sessions;
+	private final UserRates userRates;
 	/** Looked up on first use: the handlers depend on the messaging infrastructure this interceptor is part of. */
 	private volatile Map<String, InlineDestination> inline;
 
 	StompGatekeeper(RealtimeProperties properties, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound,
-			ObjectProvider<InlineDestination> inline, ObjectProvider<UserSessions> sessions) {
+			ObjectProvider<InlineDestination> inline, ObjectProvider<UserSessions> sessions, UserRates userRates) {
 		this.rate = properties.rate();
 		this.clientOutbound = clientOutbound;
 		this.inlineProvider = inline;
 		this.sessions = sessions;
+		this.userRates = userRates;
 	}
 
 	@Override
@@ -86,8 +88,10 @@ class StompGatekeeper implements ChannelInterceptor {
 			refuse(stomp, session, refused.getMessage());
 			return null;
 		}
-		if (stomp.getCommand() == StompCommand.SEND && handledInline(stomp.getDestination(), stomp.getUser(),
-				stomp.getSessionId(), (byte[]) message.getPayload())) {
+		if (stomp.getCommand() == StompCommand.SEND
+				&& (overUserRate(stomp.getDestination(), stomp.getUser(), stomp.getSessionId())
+						|| handledInline(stomp.getDestination(), stomp.getUser(), stomp.getSessionId(),
+								(byte[]) message.getPayload()))) {
 			return null; // handled: nothing further on the inbound channel
 		}
 		return message;
@@ -115,7 +119,23 @@ class StompGatekeeper implements ChannelInterceptor {
 				|| refusal(StompCommand.SEND, destination, session, user) != null) {
 			return false;
 		}
-		return handledInline(destination, user, sessionId, payload);
+		return overUserRate(destination, user, sessionId) || handledInline(destination, user, sessionId, payload);
+	}
+
+	/**
+	 * Whether an authorised SEND is over its user's chat or signaling rate, over all their sessions; if so the frame is
+	 * dropped and the sender gets a 429 on {@code /user/queue/errors}, and the socket stays open (the other tabs of
+	 * the user did nothing wrong, and a closed tab would reconnect and send again).
+	 */
+	private boolean overUserRate(String destination, Principal principal, String sessionId) {
+		CurrentUser user = ((SessionAuthentication) principal).getPrincipal();
+		String refusal = userRates.refusal(user.id(), destination);
+		if (refusal == null) {
+			return false;
+		}
+		sessions.getObject().error(user.id(), sessionId,
+				new StompError(429, "Too many requests", refusal, destination));
+		return true;
 	}
 
 	/**
@@ -151,7 +171,11 @@ class StompGatekeeper implements ChannelInterceptor {
 		if (session != null) {
 			session.put(REFUSED, Boolean.TRUE);
 		}
-		log.info("Refused {} frame from session {}: {}", stomp.getCommand(), stomp.getSessionId(), reason);
+		// what a client typed as a destination is not logged: it may hold line breaks that would forge a log line, or
+		// an e-mail address
+		String destination = stomp.getDestination() == null ? "" : shown(stomp.getDestination());
+		String logged = destination.isEmpty() ? reason : reason.replace(destination, "(destination not logged)");
+		log.info("Refused {} frame from session {}: {}", stomp.getCommand(), stomp.getSessionId(), logged);
 		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
 		error.setMessage(reason);
 		error.setSessionId(stomp.getSessionId());
@@ -201,12 +225,25 @@ class StompGatekeeper implements ChannelInterceptor {
 		}
 		if (command == StompCommand.SUBSCRIBE
 				&& (destination == null || !SUBSCRIBE_DESTINATION.matcher(destination).matches())) {
-			return "You may subscribe only to your own /user/queue/... destinations, not " + destination;
+			return "You may subscribe only to your own /user/queue/... destinations, not " + shown(destination);
 		}
 		if (command == StompCommand.SEND && (destination == null || !SEND_DESTINATIONS.contains(destination))) {
-			return "You may not send to " + destination;
+			return "You may not send to " + shown(destination);
 		}
 		return null;
+	}
+
+	/** A destination as the ERROR frame repeats it: printable ASCII only, at most 100 characters. */
+	static String shown(String destination) {
+		if (destination == null) {
+			return "null";
+		}
+		StringBuilder shown = new StringBuilder(Math.min(destination.length(), 101));
+		for (int i = 0; i < destination.length() && shown.length() < 100; i++) {
+			char c = destination.charAt(i);
+			shown.append(c >= 0x20 && c < 0x7f ? c : '?');
+		}
+		return destination.length() > 100 ? shown.append('~').toString() : shown.toString();
 	}
 
 	private static void checkCsrf(Message<?> message, StompHeaderAccessor stomp, Map<String, Object> session) {
