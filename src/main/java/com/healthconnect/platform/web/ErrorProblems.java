@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.boot.webmvc.error.ErrorController;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -119,6 +120,7 @@ class ErrorProblems {
 
 	/** {@code /error}: whatever the container forwards there, as a problem detail with the status it carries. */
 	@RestController
+	@Hidden
 	static class ErrorEndpoint implements ErrorController {
 
 		@RequestMapping("${server.error.path:/error}")
