@@ -34,7 +34,9 @@ import com.healthconnect.realtime.UserSessions;
 /**
  * Authorises every client frame before anything handles it, on the socket's reading thread: CONNECT must carry the
  * CSRF header; clients SEND only to the contract's {@code /app/...} destinations and SUBSCRIBE only to their own
- * {@code /user/queue/...}; a session that sends faster than its token bucket allows is refused. A refusal drops the
+ * {@code /user/queue/...}; a session that sends faster than its token bucket allows is refused. Chat and signaling
+ * frames also draw on their user's buckets, over all the user's sessions ({@link UserRates}); a frame over those is
+ * dropped with a 429 on the sender's {@code /user/queue/errors}, and the socket stays open. A refusal drops the
  * frame and sends an ERROR frame, after which Spring closes the socket; frames still arriving before the close are
  * dropped silently. (The ERROR goes out through the outbound channel because, with per-session receive order
  * preserved, an exception thrown here would only be logged.)
