@@ -175,7 +175,12 @@ class ApiFuzzIT {
 			bodies.add(valid.toString());
 			if (valid instanceof ObjectNode object) {
 				for (String field : object.propertyNames()) {
+					// the wrong value alone (partial updates take it as it is), then amid plausible other fields
 					for (JsonNode wrong : wrongValues(docs, shape.path("properties").path(field))) {
+						bodies.add(NODES.objectNode().set(field, wrong).toString());
+					}
+					for (JsonNode wrong : List.of(NODES.nullNode(), NODES.numberNode(123), NODES.objectNode(),
+							NODES.stringNode("a\u0000b"))) {
 						ObjectNode broken = object.deepCopy();
 						broken.set(field, wrong);
 						bodies.add(broken.toString());
