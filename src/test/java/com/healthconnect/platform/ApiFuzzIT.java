@@ -203,7 +203,7 @@ class ApiFuzzIT {
 	private static List<JsonNode> wrongValues(JsonNode docs, JsonNode property) {
 		List<JsonNode> wrong = new ArrayList<>(List.of(NODES.nullNode(), NODES.numberNode(123), NODES.booleanNode(true),
 				NODES.objectNode().put("a", 1), NODES.arrayNode().add(NODES.nullNode()), NODES.stringNode(HUGE),
-				NODES.stringNode("a\u0000b\u202ec\ud800"), NODES.stringNode("+99999-12-31"), NODES.numberNode(1e308),
+				NODES.stringNode("a\u0000b\u202ec\ud800"), NODES.stringNode("+99999-12-31"),
 				NODES.numberNode(new java.math.BigInteger("99999999999999999999999")), NODES.stringNode("")));
 		JsonNode resolved = resolve(docs, property);
 		if ("array".equals(resolved.path("type").asString())) {

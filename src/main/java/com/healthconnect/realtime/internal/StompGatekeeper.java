@@ -176,7 +176,8 @@ class StompGatekeeper implements ChannelInterceptor {
 		// what a client typed as a destination is not logged: it may hold line breaks that would forge a log line, or
 		// an e-mail address
 		String destination = stomp.getDestination() == null ? "" : shown(stomp.getDestination());
-		String logged = destination.isEmpty() ? reason : reason.replace(destination, "(destination not logged)");
+		String logged = !destination.isEmpty() && reason.endsWith(destination)
+				? reason.substring(0, reason.length() - destination.length()) + "(destination not logged)" : reason;
 		log.info("Refused {} frame from session {}: {}", stomp.getCommand(), stomp.getSessionId(), logged);
 		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
 		error.setMessage(reason);

@@ -1,5 +1,6 @@
 package com.healthconnect.realtime.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -9,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,32 @@ class OpenSocketsTest {
 		verify(tab).close(OpenSockets.SIGNED_OUT);
 		verify(otherTab).close(OpenSockets.SIGNED_OUT);
 		verify(otherDevice, never()).close(org.mockito.ArgumentMatchers.any());
+	}
+
+	@Test
+	void aUserBeyondTheSessionCapIsRefusedAndAClosedSessionFreesItsPlace() {
+		List<WebSocketSession> open = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			open.add(socket("s" + i, "token-1", NOW.plusSeconds(60)));
+		}
+		WebSocketSession eleventh = session("s10", "user", "token-1", NOW.plusSeconds(60));
+		assertThat(sockets.mayOpen("user")).isFalse();
+		assertThat(sockets.opened(eleventh)).isFalse();
+		// another user is counted apart
+		assertThat(sockets.opened(session("t0", "other", "token-9", NOW.plusSeconds(60))))
+			.isTrue();
+		sockets.closed(open.get(0));
+		assertThat(sockets.mayOpen("user")).isTrue();
+		assertThat(sockets.opened(eleventh)).isTrue();
+		assertThat(sockets.count()).isEqualTo(11);
+	}
+
+	private static WebSocketSession session(String id, String userId, String tokenId, Instant expiresAt) {
+		WebSocketSession session = mock(WebSocketSession.class);
+		given(session.getId()).willReturn(id);
+		given(session.getPrincipal())
+			.willReturn(new SessionAuthentication(new CurrentUser(userId, Role.PATIENT), tokenId, expiresAt));
+		return session;
 	}
 
 	private WebSocketSession socket(String id, String tokenId, Instant expiresAt) {
