@@ -103,7 +103,8 @@ export type RegisterRequest = RegisterPatientRequest | RegisterDoctorRequest;
 export interface LoginRequest {
   email: string;
   password: string;
-  role: Role;
+  /** optional: the e-mail decides the role */
+  role?: Role;
 }
 
 export interface DoctorSummary {

@@ -30,7 +30,6 @@ import com.healthconnect.auth.internal.RevokedTokens;
 import com.healthconnect.auth.internal.TokenService;
 import com.healthconnect.auth.internal.TokenService.IssuedToken;
 import com.healthconnect.platform.DomainException;
-import com.healthconnect.platform.TooManyRequestsException;
 
 /**
  * Sign-up, sign-in and the current account. An e-mail is unique across both roles: it is reserved in
@@ -152,24 +151,35 @@ public class AccountService {
 		return DomainException.conflict("An account with this e-mail already exists");
 	}
 
-	public SignedIn login(String rawEmail, String password, Role role) {
+	/**
+	 * Signs in by e-mail, whichever role holds it; a {@code role} given and wrong is the same 401 as a wrong password.
+	 * Throttled per e-mail and client {@code address} and per address (see {@link LoginThrottle}).
+	 */
+	public SignedIn login(String rawEmail, String password, Role role, String address) {
 		String email = normalise(rawEmail);
-		throttle.lockedFor(email).ifPresent(wait -> {
-			throw new TooManyRequestsException("Too many failed sign-ins for this e-mail; try again later", wait);
-		});
-		var credentials = store(role).findCredentials(email);
-		if (credentials.isEmpty()) {
+		throttle.beforeSignIn(email, address);
+		var found = findCredentials(email);
+		if (found.isEmpty()) {
 			completeRegistration(email);
-			credentials = store(role).findCredentials(email);
+			found = findCredentials(email);
 		}
-		boolean matches = passwords.matches(password, credentials.map(c -> c.passwordHash()).orElseGet(() -> decoyHash().join()));
-		if (credentials.isEmpty() || !matches) {
-			throttle.recordFailure(email);
-			throw new BadCredentials();
+		boolean matches = passwords.matches(password,
+				found.map(f -> f.getValue().passwordHash()).orElseGet(() -> decoyHash().join()));
+		if (found.isEmpty() || !matches || (role != null && role != found.get().getKey())) {
+			throw new BadCredentials(throttle.recordFailure(email, address));
 		}
-		throttle.recordSuccess(email);
-		AccountView account = store(role).find(credentials.get().id()).orElseThrow(BadCredentials::new);
-		return new SignedIn(account, tokens.issue(account.id(), role));
+		throttle.recordSuccess(email, address);
+		Role actual = found.get().getKey();
+		AccountView account = store(actual).find(found.get().getValue().id())
+			.orElseThrow(() -> new BadCredentials(throttle.recordFailure(email, address)));
+		return new SignedIn(account, tokens.issue(account.id(), actual));
+	}
+
+	/** The credentials for this e-mail, whichever role's account holds it. */
+	private Optional<Map.Entry<Role, AccountStore.StoredCredentials>> findCredentials(String email) {
+		return stores.values().stream()
+			.flatMap(store -> store.findCredentials(email).map(c -> Map.entry(store.role(), c)).stream())
+			.findFirst();
 	}
 
 	public AccountView me(CurrentUser user) {
@@ -201,8 +211,14 @@ public class AccountService {
 	/** Unknown e-mail and wrong password look the same from outside. */
 	public static class BadCredentials extends DomainException {
 
-		BadCredentials() {
-			super(HttpStatus.UNAUTHORIZED, "Unauthorized", INVALID_LOGIN, List.of());
+		BadCredentials(LoginThrottle.FailedSignIn failure) {
+			super(HttpStatus.UNAUTHORIZED, "Unauthorized", INVALID_LOGIN + ". " + (failure.attemptsLeft() > 0
+					? failure.attemptsLeft() + (failure.attemptsLeft() == 1 ? " attempt" : " attempts")
+							+ " left before sign-in with this e-mail from your address pauses for "
+							+ failure.pause().toMinutes() + " minutes."
+					: "Sign-in with this e-mail from your address now pauses for " + failure.pause().toMinutes()
+							+ " minutes."),
+					List.of());
 		}
 	}
 

@@ -18,8 +18,10 @@ import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.auth.Registration;
 import com.healthconnect.auth.Role;
 import com.healthconnect.auth.SessionAuthentication;
+import com.healthconnect.auth.internal.LoginThrottle;
 import com.healthconnect.auth.internal.SessionCookies;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -32,20 +34,25 @@ class AuthController {
 
 	private final AccountService accounts;
 	private final SessionCookies cookies;
+	private final LoginThrottle throttle;
 
-	AuthController(AccountService accounts, SessionCookies cookies) {
+	AuthController(AccountService accounts, SessionCookies cookies, LoginThrottle throttle) {
 		this.accounts = accounts;
 		this.cookies = cookies;
+		this.throttle = throttle;
 	}
 
 	@PostMapping("/register")
-	ResponseEntity<AccountView> register(@Valid @RequestBody Registration registration) {
+	ResponseEntity<AccountView> register(@Valid @RequestBody Registration registration, HttpServletRequest request) {
+		throttle.signUp(request.getRemoteAddr());
 		return signedIn(HttpStatus.CREATED, accounts.register(registration));
 	}
 
 	@PostMapping("/login")
-	ResponseEntity<AccountView> login(@Valid @RequestBody LoginRequest login) {
-		return signedIn(HttpStatus.OK, accounts.login(login.email(), login.password(), login.role()));
+	ResponseEntity<AccountView> login(@Valid @RequestBody LoginRequest login, HttpServletRequest request) {
+		// the socket's peer, or the forwarded client only when server.forward-headers-strategy trusts a proxy
+		return signedIn(HttpStatus.OK,
+				accounts.login(login.email(), login.password(), login.role(), request.getRemoteAddr()));
 	}
 
 	@PostMapping("/logout")
@@ -73,7 +80,7 @@ class AuthController {
 	}
 
 	record LoginRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(max = 1024) String password,
-			@NotNull Role role) {
+			Role role) {
 	}
 
 	record CsrfResponse(String headerName, String token) {
