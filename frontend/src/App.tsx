@@ -26,6 +26,9 @@ const PatientRecordPage = lazy(() => import('./features/patient/PatientRecordPag
 const AccessLogPage = lazy(() => import('./features/patient/AccessLogPage'));
 const MessagesPage = lazy(() => import('./features/messaging/MessagesPage'));
 const CallHistoryPage = lazy(() => import('./features/call/CallHistoryPage'));
+const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage'));
+const AccountPage = lazy(() => import('./features/auth/AccountPage'));
 
 function Home() {
   const { status, user } = useAuth();
@@ -77,6 +80,9 @@ export function AppRoutes() {
         <Route path="/messages" element={<RequireAuth><MessagesPage /></RequireAuth>} />
         <Route path="/messages/:userId" element={<RequireAuth><MessagesPage /></RequireAuth>} />
         <Route path="/calls" element={<RequireAuth><CallHistoryPage /></RequireAuth>} />
+        <Route path="/forgot-password" element={<SignedOutOnly><ForgotPasswordPage /></SignedOutOnly>} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/account" element={<RequireAuth><AccountPage /></RequireAuth>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

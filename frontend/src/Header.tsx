@@ -43,6 +43,7 @@ export function Header() {
           { to: '/messages', label: 'Messages', badge: unread },
           { to: '/calls', label: 'Calls' },
           { to: '/profile', label: 'Profile' },
+          { to: '/account', label: 'Account' },
         ]
       : [
           { to: '/doctors', label: 'Find a doctor' },
@@ -51,6 +52,7 @@ export function Header() {
           { to: '/calls', label: 'Calls' },
           { to: '/profile', label: 'Profile' },
           { to: '/access-log', label: 'Record access' },
+          { to: '/account', label: 'Account' },
         ];
 
   // data-realtime shows whether live updates are on, for tests and support, without a visible badge.

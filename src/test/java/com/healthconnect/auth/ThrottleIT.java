@@ -19,7 +19,7 @@ import com.healthconnect.support.IntegrationTest;
 @IntegrationTest
 @TestPropertySource(properties = { "server.forward-headers-strategy=native",
 		"healthconnect.throttle.login-attempts-per-address=10", "healthconnect.throttle.login-address-window=1h",
-		"healthconnect.throttle.sign-ups-per-address=3" })
+		"healthconnect.throttle.sign-ups-per-address=3", "healthconnect.throttle.password-resets-per-address=2" })
 class ThrottleIT {
 
 	@LocalServerPort
@@ -71,6 +71,25 @@ class ThrottleIT {
 		}
 		assertThat(signUp("203.0.113.80").status()).isEqualTo(429);
 		assertThat(signUp("203.0.113.81").status()).isEqualTo(201);
+	}
+
+	@Test
+	void passwordResetRequestsAreThrottledPerAddress() {
+		assertThat(reset("203.0.113.90").status()).isEqualTo(202);
+		assertThat(reset("203.0.113.90").status()).isEqualTo(202);
+		Response refused = reset("203.0.113.90");
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.header("Retry-After")).isPresent();
+		assertThat(reset("203.0.113.91").status()).isEqualTo(202);
+	}
+
+	private Response reset(String address) {
+		ApiClient client = new ApiClient(port);
+		return client.send(client.request("/api/auth/password-reset")
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", client.csrf())
+			.header("X-Forwarded-For", address)
+			.POST(json(Map.of("email", ApiClient.uniqueEmail("reset")))));
 	}
 
 	private Response login(String address, String email, String password) {

@@ -15,6 +15,8 @@ import com.healthconnect.auth.AccountService;
 import com.healthconnect.auth.AccountService.SignedIn;
 import com.healthconnect.auth.AccountView;
 import com.healthconnect.auth.CurrentUser;
+import com.healthconnect.auth.PasswordBytes;
+import com.healthconnect.auth.PasswordService;
 import com.healthconnect.auth.Registration;
 import com.healthconnect.auth.Role;
 import com.healthconnect.auth.SessionAuthentication;
@@ -35,8 +37,10 @@ class AuthController {
 	private final AccountService accounts;
 	private final SessionCookies cookies;
 	private final LoginThrottle throttle;
+	private final PasswordService passwords;
 
-	AuthController(AccountService accounts, SessionCookies cookies, LoginThrottle throttle) {
+	AuthController(AccountService accounts, SessionCookies cookies, LoginThrottle throttle, PasswordService passwords) {
+		this.passwords = passwords;
 		this.accounts = accounts;
 		this.cookies = cookies;
 		this.throttle = throttle;
@@ -66,6 +70,25 @@ class AuthController {
 		return accounts.me(user);
 	}
 
+	@PostMapping("/password-reset")
+	ResponseEntity<Void> requestPasswordReset(@Valid @RequestBody PasswordResetRequest reset,
+			HttpServletRequest request) {
+		passwords.requestReset(reset.email(), request.getRemoteAddr());
+		return ResponseEntity.accepted().build();
+	}
+
+	@PostMapping("/password-reset/confirm")
+	ResponseEntity<Void> confirmPasswordReset(@Valid @RequestBody PasswordResetConfirmation confirmation) {
+		passwords.confirmReset(confirmation.token(), confirmation.password());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/password")
+	ResponseEntity<Void> changePassword(SessionAuthentication session, @Valid @RequestBody PasswordChange change) {
+		var token = passwords.change(session, change.currentPassword(), change.newPassword());
+		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookies.issue(token).toString()).build();
+	}
+
 	/** Issues a CSRF token in the {@code XSRF-TOKEN} cookie and returns the same plain value. */
 	@GetMapping("/csrf")
 	CsrfResponse csrf(CsrfToken token) {
@@ -81,6 +104,15 @@ class AuthController {
 
 	record LoginRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(max = 1024) String password,
 			Role role) {
+	}
+
+	record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
+	}
+
+	record PasswordResetConfirmation(@NotBlank @Size(max = 200) String token, @NotNull @PasswordBytes String password) {
+	}
+
+	record PasswordChange(@NotNull @Size(max = 1024) String currentPassword, @NotNull @PasswordBytes String newPassword) {
 	}
 
 	record CsrfResponse(String headerName, String token) {

@@ -6,6 +6,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.healthconnect.auth.AccountStore;
@@ -57,6 +60,12 @@ class DoctorAccounts implements AccountStore, InitializingBean {
 	@Override
 	public Optional<AccountView> find(String id) {
 		return doctors.findById(id).map(DoctorMapper::view);
+	}
+
+	@Override
+	public void setPasswordHash(String id, String passwordHash) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("passwordHash", passwordHash),
+				Doctor.class);
 	}
 
 	@Override
