@@ -186,6 +186,20 @@ public class AccountService {
 			.findFirst();
 	}
 
+	/**
+	 * Reserves {@code email} for the account {@code accountId} of {@code role} created outside sign-up (the first
+	 * operator), complete at once; false if any account already has it.
+	 */
+	public boolean reserveEmail(String email, Role role, String accountId) {
+		try {
+			mongo.insert(new AccountEmail(normalise(email), role, accountId, null));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
 	public AccountView me(CurrentUser user) {
 		return store(user.role()).find(user.id())
 			.orElseThrow(() -> DomainException.notFound("This account no longer exists"));

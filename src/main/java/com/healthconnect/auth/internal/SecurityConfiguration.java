@@ -90,6 +90,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/patients/me", "/api/patients/me/**").hasRole("PATIENT")
 				.requestMatchers(GET, "/api/patients/*").hasRole("DOCTOR")
 				.requestMatchers("/api/patients/**").denyAll()
+				.requestMatchers("/api/admin/**").hasRole("OPERATOR")
 				// media authorises per file: profile images are public, chat images only for their participants
 				.requestMatchers(GET, "/api/media/*").permitAll()
 				.requestMatchers("/api/**", "/ws", "/ws/**").authenticated()
