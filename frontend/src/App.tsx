@@ -29,6 +29,8 @@ const CallHistoryPage = lazy(() => import('./features/call/CallHistoryPage'));
 const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage'));
 const AccountPage = lazy(() => import('./features/auth/AccountPage'));
+const AdminDoctorsPage = lazy(() => import('./features/operator/AdminDoctorsPage'));
+const AdminAuditPage = lazy(() => import('./features/operator/AdminAuditPage'));
 
 function Home() {
   const { status, user } = useAuth();
@@ -83,6 +85,8 @@ export function AppRoutes() {
         <Route path="/forgot-password" element={<SignedOutOnly><ForgotPasswordPage /></SignedOutOnly>} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/account" element={<RequireAuth><AccountPage /></RequireAuth>} />
+        <Route path="/admin/doctors" element={<RequireAuth role="operator"><AdminDoctorsPage /></RequireAuth>} />
+        <Route path="/admin/audit" element={<RequireAuth role="operator"><AdminAuditPage /></RequireAuth>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -35,7 +35,13 @@ export function Header() {
 
   const links: { to: string; label: string; badge?: number }[] = !user
     ? [{ to: '/doctors', label: 'Find a doctor' }]
-    : user.role === 'doctor'
+    : user.role === 'operator'
+      ? [
+          { to: '/admin/doctors', label: 'Doctors to verify' },
+          { to: '/admin/audit', label: 'Audit log' },
+          { to: '/account', label: 'Account' },
+        ]
+      : user.role === 'doctor'
       ? [
           { to: '/dashboard', label: 'Dashboard' },
           { to: '/schedule', label: 'Schedule' },
