@@ -31,6 +31,7 @@ const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage')
 const AccountPage = lazy(() => import('./features/auth/AccountPage'));
 const AdminDoctorsPage = lazy(() => import('./features/operator/AdminDoctorsPage'));
 const AdminAuditPage = lazy(() => import('./features/operator/AdminAuditPage'));
+const AdminAccountsPage = lazy(() => import('./features/operator/AdminAccountsPage'));
 
 function Home() {
   const { status, user } = useAuth();
@@ -87,6 +88,7 @@ export function AppRoutes() {
         <Route path="/account" element={<RequireAuth><AccountPage /></RequireAuth>} />
         <Route path="/admin/doctors" element={<RequireAuth role="operator"><AdminDoctorsPage /></RequireAuth>} />
         <Route path="/admin/audit" element={<RequireAuth role="operator"><AdminAuditPage /></RequireAuth>} />
+        <Route path="/admin/accounts" element={<RequireAuth role="operator"><AdminAccountsPage /></RequireAuth>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

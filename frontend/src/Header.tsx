@@ -38,6 +38,7 @@ export function Header() {
     : user.role === 'operator'
       ? [
           { to: '/admin/doctors', label: 'Doctors to verify' },
+          { to: '/admin/accounts', label: 'Accounts' },
           { to: '/admin/audit', label: 'Audit log' },
           { to: '/account', label: 'Account' },
         ]

@@ -23,6 +23,14 @@ export interface AuditLogLine {
   at: string;
 }
 
+export interface AccountSummary {
+  id: string;
+  role: Role;
+  name: string;
+  email: string;
+  disabled: boolean;
+}
+
 /** The operators' endpoints (contract: Operators, `/api/admin`). */
 export const operatorApi = {
   doctors: (verification: Verification, page = 0) =>
@@ -30,5 +38,8 @@ export const operatorApi = {
   verify: (id: string) => api.post<DoctorForReview>(`/api/admin/doctors/${encodeURIComponent(id)}/verify`),
   reject: (id: string, reason: string) =>
     api.post<DoctorForReview>(`/api/admin/doctors/${encodeURIComponent(id)}/reject`, { reason }),
+  accountByEmail: (email: string) => api.get<AccountSummary>('/api/admin/accounts', { email }),
+  disable: (id: string) => api.post<void>(`/api/admin/accounts/${encodeURIComponent(id)}/disable`),
+  enable: (id: string) => api.post<void>(`/api/admin/accounts/${encodeURIComponent(id)}/enable`),
   audit: (page = 0) => api.get<Page<AuditLogLine>>('/api/admin/audit', { page, size: 50 }),
 };

@@ -98,6 +98,33 @@ class OperatorIT {
 	}
 
 	@Test
+	void disablingAnAccountEndsItsSessionsAtOnceAndRefusesSignInUntilEnabled() {
+		ApiClient patient = new ApiClient(port).registerPatient("Paula Disabled");
+		String email = patient.user().get("email").asString();
+		ApiClient operator = operator();
+		JsonNode found = operator.get("/api/admin/accounts?email=" + email).json();
+		assertThat(found.get("id").asString()).isEqualTo(patient.userId());
+		assertThat(found.get("disabled").asBoolean()).isFalse();
+
+		assertThat(operator.post("/api/admin/accounts/" + patient.userId() + "/disable", Map.of()).status())
+			.isEqualTo(204);
+		assertThat(patient.get("/api/auth/me").status()).isEqualTo(401);
+		assertThat(new ApiClient(port).login(email, "correct-horse-9", null).status()).isEqualTo(403);
+		assertThat(operator.get("/api/admin/accounts?email=" + email).json().get("disabled").asBoolean()).isTrue();
+
+		assertThat(operator.post("/api/admin/accounts/" + patient.userId() + "/enable", Map.of()).status())
+			.isEqualTo(204);
+		assertThat(new ApiClient(port).login(email, "correct-horse-9", null).status()).isEqualTo(200);
+
+		assertThat(operator.post("/api/admin/accounts/" + operator.userId() + "/disable", Map.of()).status())
+			.isEqualTo(409);
+		assertThat(operator.post("/api/admin/accounts/000000000000000000000000/disable", Map.of()).status())
+			.isEqualTo(404);
+		assertThat(new ApiClient(port).registerPatient("Nosy Patient")
+			.post("/api/admin/accounts/" + operator.userId() + "/disable", Map.of()).status()).isEqualTo(403);
+	}
+
+	@Test
 	void noOneSignsUpAsAnOperator() {
 		Response response = new ApiClient(port).post("/api/auth/register", Map.of("role", "operator", "name", "Mallory",
 				"email", ApiClient.uniqueEmail("mallory"), "password", "correct-horse-9"));
