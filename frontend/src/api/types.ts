@@ -76,7 +76,7 @@ interface UserBase {
 export type PatientUser = UserBase & PatientProfile & { role: 'patient' };
 export type DoctorUser = UserBase &
   DoctorProfile & { role: 'doctor'; rating?: Rating; licenseNumber?: string | null; verification?: Verification };
-export type OperatorUser = UserBase & { role: 'operator'; name: string };
+export type OperatorUser = UserBase & { role: 'operator'; name: string; timeZone?: undefined };
 export type User = PatientUser | DoctorUser | OperatorUser;
 
 /** Patient as read by a connected doctor (GET /api/patients/{id}). */
