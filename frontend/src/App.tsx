@@ -26,6 +26,12 @@ const PatientRecordPage = lazy(() => import('./features/patient/PatientRecordPag
 const AccessLogPage = lazy(() => import('./features/patient/AccessLogPage'));
 const MessagesPage = lazy(() => import('./features/messaging/MessagesPage'));
 const CallHistoryPage = lazy(() => import('./features/call/CallHistoryPage'));
+const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage'));
+const AccountPage = lazy(() => import('./features/auth/AccountPage'));
+const AdminDoctorsPage = lazy(() => import('./features/operator/AdminDoctorsPage'));
+const AdminAuditPage = lazy(() => import('./features/operator/AdminAuditPage'));
+const AdminAccountsPage = lazy(() => import('./features/operator/AdminAccountsPage'));
 
 function Home() {
   const { status, user } = useAuth();
@@ -77,6 +83,12 @@ export function AppRoutes() {
         <Route path="/messages" element={<RequireAuth><MessagesPage /></RequireAuth>} />
         <Route path="/messages/:userId" element={<RequireAuth><MessagesPage /></RequireAuth>} />
         <Route path="/calls" element={<RequireAuth><CallHistoryPage /></RequireAuth>} />
+        <Route path="/forgot-password" element={<SignedOutOnly><ForgotPasswordPage /></SignedOutOnly>} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/account" element={<RequireAuth><AccountPage /></RequireAuth>} />
+        <Route path="/admin/doctors" element={<RequireAuth role="operator"><AdminDoctorsPage /></RequireAuth>} />
+        <Route path="/admin/audit" element={<RequireAuth role="operator"><AdminAuditPage /></RequireAuth>} />
+        <Route path="/admin/accounts" element={<RequireAuth role="operator"><AdminAccountsPage /></RequireAuth>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -35,7 +35,14 @@ export function Header() {
 
   const links: { to: string; label: string; badge?: number }[] = !user
     ? [{ to: '/doctors', label: 'Find a doctor' }]
-    : user.role === 'doctor'
+    : user.role === 'operator'
+      ? [
+          { to: '/admin/doctors', label: 'Doctors to verify' },
+          { to: '/admin/accounts', label: 'Accounts' },
+          { to: '/admin/audit', label: 'Audit log' },
+          { to: '/account', label: 'Account' },
+        ]
+      : user.role === 'doctor'
       ? [
           { to: '/dashboard', label: 'Dashboard' },
           { to: '/schedule', label: 'Schedule' },
@@ -43,6 +50,7 @@ export function Header() {
           { to: '/messages', label: 'Messages', badge: unread },
           { to: '/calls', label: 'Calls' },
           { to: '/profile', label: 'Profile' },
+          { to: '/account', label: 'Account' },
         ]
       : [
           { to: '/doctors', label: 'Find a doctor' },
@@ -51,6 +59,7 @@ export function Header() {
           { to: '/calls', label: 'Calls' },
           { to: '/profile', label: 'Profile' },
           { to: '/access-log', label: 'Record access' },
+          { to: '/account', label: 'Account' },
         ];
 
   // data-realtime shows whether live updates are on, for tests and support, without a visible badge.

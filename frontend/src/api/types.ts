@@ -1,6 +1,8 @@
 // Types for every object in the API contract (shared/API.md).
 
-export type Role = 'patient' | 'doctor';
+export type Role = 'patient' | 'doctor' | 'operator';
+
+export type Verification = 'pending' | 'verified' | 'rejected';
 
 export interface Page<T> {
   content: T[];
@@ -72,8 +74,10 @@ interface UserBase {
 }
 
 export type PatientUser = UserBase & PatientProfile & { role: 'patient' };
-export type DoctorUser = UserBase & DoctorProfile & { role: 'doctor'; rating?: Rating };
-export type User = PatientUser | DoctorUser;
+export type DoctorUser = UserBase &
+  DoctorProfile & { role: 'doctor'; rating?: Rating; licenseNumber?: string | null; verification?: Verification };
+export type OperatorUser = UserBase & { role: 'operator'; name: string; timeZone?: undefined };
+export type User = PatientUser | DoctorUser | OperatorUser;
 
 /** Patient as read by a connected doctor (GET /api/patients/{id}). */
 export type PatientRecord = PatientProfile & { id: string; email?: string };
@@ -96,6 +100,7 @@ export interface RegisterDoctorRequest {
   experience: number;
   timeZone?: string;
   about?: string;
+  licenseNumber: string;
 }
 
 export type RegisterRequest = RegisterPatientRequest | RegisterDoctorRequest;
@@ -103,7 +108,8 @@ export type RegisterRequest = RegisterPatientRequest | RegisterDoctorRequest;
 export interface LoginRequest {
   email: string;
   password: string;
-  role: Role;
+  /** optional: the e-mail decides the role */
+  role?: Role;
 }
 
 export interface DoctorSummary {

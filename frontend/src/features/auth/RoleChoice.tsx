@@ -1,8 +1,10 @@
 import { useId } from 'react';
-import type { Role } from '../../api/types';
 
 /** The Patient / Doctor choice: a radio group named "Role". */
-export function RoleChoice({ value, onChange }: { value: Role; onChange: (r: Role) => void }) {
+/** Operators never sign up. */
+export type SignUpRole = 'patient' | 'doctor';
+
+export function RoleChoice({ value, onChange }: { value: SignUpRole; onChange: (r: SignUpRole) => void }) {
   const name = useId();
   const legendId = `${name}-legend`;
   return (

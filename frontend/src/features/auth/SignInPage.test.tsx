@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -65,7 +65,7 @@ describe('Sign in', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Email or password is wrong.');
   });
 
-  it('signs in with the chosen role, sending the CSRF token, and lands on the role’s home', async () => {
+  it('signs in without choosing a role, sending the CSRF token, and lands on the role’s home', async () => {
     const { requests } = installFakeServer({
       'POST /api/auth/login': () =>
         jsonResponse(200, {
@@ -83,15 +83,14 @@ describe('Sign in', () => {
     const user = userEvent.setup();
     renderSignIn();
 
-    const role = screen.getByRole('radiogroup', { name: 'Role' });
-    await user.click(within(role).getByRole('radio', { name: 'Doctor' }));
+    expect(screen.queryByRole('radiogroup', { name: 'Role' })).not.toBeInTheDocument();
     await user.type(screen.getByLabelText('Email'), 'ada@example.org');
     await user.type(screen.getByLabelText('Password'), 'correct-horse');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeInTheDocument();
     const login = requests.find((r) => r.url === '/api/auth/login')!;
-    expect(login.body).toEqual({ email: 'ada@example.org', password: 'correct-horse', role: 'doctor' });
+    expect(login.body).toEqual({ email: 'ada@example.org', password: 'correct-horse' });
     expect(login.headers['X-XSRF-TOKEN']).toBe('test-token');
   });
 });

@@ -1,14 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { Role } from '../../api/types';
 import { Field } from '../../ui/Field';
 import { ErrorBox, Notice } from '../../ui/Feedback';
 import { useAuth } from './AuthProvider';
 import { splitErrors } from './formErrors';
 import { homePath, safeNext } from './homePath';
-import { RoleChoice } from './RoleChoice';
 
-const FIELDS = ['email', 'password', 'role'] as const;
+const FIELDS = ['email', 'password'] as const;
 
 export function SignInPage() {
   const { login, sessionEnded } = useAuth();
@@ -16,7 +14,6 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [role, setRole] = useState<Role>(params.get('role') === 'doctor' ? 'doctor' : 'patient');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [topError, setTopError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,7 +29,7 @@ export function SignInPage() {
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      const user = await login({ email: email.trim(), password, role });
+      const user = await login({ email: email.trim(), password });
       navigate(safeNext(params.get('next')) ?? homePath(user), { replace: true });
     } catch (err) {
       const { fields, top } = splitErrors(err, FIELDS);
@@ -49,7 +46,6 @@ export function SignInPage() {
       {sessionEnded && <Notice>Your session has ended. Please sign in again.</Notice>}
       <form className="card form" onSubmit={onSubmit} noValidate aria-busy={busy}>
         <ErrorBox>{topError}</ErrorBox>
-        <RoleChoice value={role} onChange={setRole} />
         <Field label="Email" error={fieldErrors.email}>
           {(p) => (
             <input {...p} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
@@ -70,6 +66,9 @@ export function SignInPage() {
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
           Sign in
         </button>
+        <p className="form__footer">
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
         <p className="form__footer">
           New to Health-Connect? <Link to="/signup">Create an account</Link>
         </p>

@@ -1,22 +1,22 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { doctorsApi } from '../../api/endpoints';
-import type { RegisterRequest, Role } from '../../api/types';
+import type { RegisterRequest } from '../../api/types';
 import { browserTimeZone, timeZones } from '../../lib/time';
 import { Field } from '../../ui/Field';
 import { ErrorBox } from '../../ui/Feedback';
 import { useAuth } from './AuthProvider';
 import { splitErrors } from './formErrors';
 import { homePath } from './homePath';
-import { RoleChoice } from './RoleChoice';
+import { RoleChoice, type SignUpRole } from './RoleChoice';
 
-const FIELDS = ['name', 'email', 'password', 'role', 'specialization', 'qualification', 'experience', 'timeZone', 'about'] as const;
+const FIELDS = ['name', 'email', 'password', 'role', 'specialization', 'qualification', 'experience', 'timeZone', 'about', 'licenseNumber'] as const;
 
 export function SignUpPage() {
   const { register } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [role, setRole] = useState<Role>(params.get('role') === 'doctor' ? 'doctor' : 'patient');
+  const [role, setRole] = useState<SignUpRole>(params.get('role') === 'doctor' ? 'doctor' : 'patient');
   const [form, setForm] = useState({
     name: '',
     email: '',
@@ -24,6 +24,7 @@ export function SignUpPage() {
     specialization: '',
     qualification: '',
     experience: '',
+    licenseNumber: '',
     timeZone: browserTimeZone(),
     about: '',
   });
@@ -51,6 +52,7 @@ export function SignUpPage() {
     if (role === 'doctor') {
       if (!form.specialization.trim()) errs.specialization = 'Enter your specialization.';
       if (!form.qualification.trim()) errs.qualification = 'Enter your qualification.';
+      if (!form.licenseNumber.trim()) errs.licenseNumber = 'Enter your medical licence number.';
       const years = Number(form.experience);
       if (form.experience === '' || !Number.isInteger(years) || years < 0 || years > 70)
         errs.experience = 'Enter whole years between 0 and 70.';
@@ -73,6 +75,7 @@ export function SignUpPage() {
             specialization: form.specialization.trim(),
             qualification: form.qualification.trim(),
             experience: Number(form.experience),
+            licenseNumber: form.licenseNumber.trim(),
             timeZone: form.timeZone || undefined,
             about: form.about.trim() || undefined,
           }
@@ -123,6 +126,9 @@ export function SignUpPage() {
             </Field>
             <Field label="Qualification" error={fieldErrors.qualification} hint="For example MBBS, MD (Cardiology).">
               {(p) => <input {...p} value={form.qualification} onChange={set('qualification')} required />}
+            </Field>
+            <Field label="Licence number" error={fieldErrors.licenseNumber} hint="An operator checks it before patients can find you.">
+              {(p) => <input {...p} value={form.licenseNumber} onChange={set('licenseNumber')} required />}
             </Field>
             <Field label="Experience (years)" error={fieldErrors.experience}>
               {(p) => (

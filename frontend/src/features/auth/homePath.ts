@@ -1,6 +1,7 @@
 import type { User } from '../../api/types';
 
 export function homePath(user: User | null): string {
+  if (user?.role === 'operator') return '/admin/doctors';
   return user?.role === 'doctor' ? '/dashboard' : user ? '/appointments' : '/doctors';
 }
 

@@ -61,6 +61,15 @@ export default function DoctorDashboardPage() {
         </Link>
       </div>
       {list.error != null && <ErrorBox onRetry={list.reload}>{errorMessage(list.error)}</ErrorBox>}
+      {user?.role === 'doctor' && user.verification === 'pending' && (
+        <Notice>
+          Awaiting verification: an operator is checking your licence number. Patients find and book you once you are
+          verified; meanwhile you can set up your profile and weekly schedule.
+        </Notice>
+      )}
+      {user?.role === 'doctor' && user.verification === 'rejected' && (
+        <ErrorBox>Your registration was not approved; we have e-mailed you the reason.</ErrorBox>
+      )}
       <Notice>{notice}</Notice>
       {section('Booking requests', 'pending-title', pending, 'No requests waiting for you.')}
       {section("Today's consultations", 'today-title', [...overdue, ...todays], 'Nothing scheduled for today.')}

@@ -71,6 +71,11 @@ final class AppProcess implements AutoCloseable {
 		command.add("--healthconnect.jwt.secret=bench-only-secret-" + Long.toHexString(System.nanoTime())
 				+ "-long-enough-for-hs256");
 		command.add("--logging.level.de.bwaldvogel.mongo=WARN");
+		// the load client signs up and in thousands of users from one address
+		command.add("--healthconnect.throttle.login-attempts-per-address=100000000");
+		command.add("--healthconnect.throttle.sign-ups-per-address=100000000");
+		// the load client's doctors are bookable at once, without an operator
+		command.add("--healthconnect.doctors.verification-required=false");
 		command.addAll(config.appArgs());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		long started = System.nanoTime();

@@ -45,6 +45,16 @@ public class AuditLog implements InitializingBean {
 				action, clock.instant()));
 	}
 
+	/** The whole log, newest first, for operators: who did what to which record, never the record's content. */
+	public Pages<AuditLogLine> all(Integer page, Integer size) {
+		PageRequest request = Pages.request(page, size, Sort.by(Direction.DESC, "at").and(Sort.by(Direction.DESC, "_id")));
+		long total = mongo.count(new Query(), AuditRecord.class);
+		List<AuditRecord> records = mongo.find(new Query().with(request), AuditRecord.class);
+		return Pages.of(new PageImpl<>(records, request, total),
+				r -> new AuditLogLine(new Actor(r.actorId(), r.actorName(), r.actorRole()), r.action(), r.subjectId(),
+						r.recordType(), r.recordId(), r.at()));
+	}
+
 	/** Everything done to records about this subject, newest first. */
 	public Pages<AuditEntry> about(String subjectId, Integer page, Integer size) {
 		PageRequest request = Pages.request(page, size, Sort.by(Direction.DESC, "at").and(Sort.by(Direction.DESC, "_id")));

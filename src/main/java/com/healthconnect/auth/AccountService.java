@@ -25,12 +25,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 
+import com.healthconnect.auth.internal.DisabledAccounts;
 import com.healthconnect.auth.internal.LoginThrottle;
 import com.healthconnect.auth.internal.RevokedTokens;
+import com.healthconnect.auth.internal.SessionGenerations;
 import com.healthconnect.auth.internal.TokenService;
 import com.healthconnect.auth.internal.TokenService.IssuedToken;
 import com.healthconnect.platform.DomainException;
-import com.healthconnect.platform.TooManyRequestsException;
 
 /**
  * Sign-up, sign-in and the current account. An e-mail is unique across both roles: it is reserved in
@@ -56,6 +57,8 @@ public class AccountService {
 	private final LoginThrottle throttle;
 	private final RevokedTokens revokedTokens;
 	private final ApplicationEventPublisher events;
+	private final SessionGenerations generations;
+	private final DisabledAccounts disabledAccounts;
 	/**
 	 * A real hash to compare against for unknown e-mails, so they take as long as wrong passwords. Hashed once the app
 	 * is ready, not in the constructor: at cost 12 it took 1.5 s of CPU out of a 2-core start-up.
@@ -63,7 +66,9 @@ public class AccountService {
 	private CompletableFuture<String> decoyHash; // guarded by this
 
 	AccountService(List<AccountStore> stores, MongoTemplate mongo, BCryptPasswordEncoder passwords,
-			TokenService tokens, LoginThrottle throttle, RevokedTokens revokedTokens, ApplicationEventPublisher events) {
+			TokenService tokens, LoginThrottle throttle, RevokedTokens revokedTokens, ApplicationEventPublisher events,
+			SessionGenerations generations, DisabledAccounts disabledAccounts) {
+		this.disabledAccounts = disabledAccounts;
 		this.stores = stores.stream().collect(Collectors.toMap(AccountStore::role, Function.identity()));
 		this.mongo = mongo;
 		this.passwords = passwords;
@@ -71,6 +76,7 @@ public class AccountService {
 		this.throttle = throttle;
 		this.revokedTokens = revokedTokens;
 		this.events = events;
+		this.generations = generations;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -152,24 +158,52 @@ public class AccountService {
 		return DomainException.conflict("An account with this e-mail already exists");
 	}
 
-	public SignedIn login(String rawEmail, String password, Role role) {
+	/**
+	 * Signs in by e-mail, whichever role holds it; a {@code role} given and wrong is the same 401 as a wrong password.
+	 * Throttled per e-mail and client {@code address} and per address (see {@link LoginThrottle}).
+	 */
+	public SignedIn login(String rawEmail, String password, Role role, String address) {
 		String email = normalise(rawEmail);
-		throttle.lockedFor(email).ifPresent(wait -> {
-			throw new TooManyRequestsException("Too many failed sign-ins for this e-mail; try again later", wait);
-		});
-		var credentials = store(role).findCredentials(email);
-		if (credentials.isEmpty()) {
+		throttle.beforeSignIn(email, address);
+		var found = findCredentials(email);
+		if (found.isEmpty()) {
 			completeRegistration(email);
-			credentials = store(role).findCredentials(email);
+			found = findCredentials(email);
 		}
-		boolean matches = passwords.matches(password, credentials.map(c -> c.passwordHash()).orElseGet(() -> decoyHash().join()));
-		if (credentials.isEmpty() || !matches) {
-			throttle.recordFailure(email);
-			throw new BadCredentials();
+		boolean matches = passwords.matches(password,
+				found.map(f -> f.getValue().passwordHash()).orElseGet(() -> decoyHash().join()));
+		if (found.isEmpty() || !matches || (role != null && role != found.get().getKey())) {
+			throw new BadCredentials(throttle.recordFailure(email, address));
 		}
-		throttle.recordSuccess(email);
-		AccountView account = store(role).find(credentials.get().id()).orElseThrow(BadCredentials::new);
-		return new SignedIn(account, tokens.issue(account.id(), role));
+		throttle.recordSuccess(email, address);
+		if (disabledAccounts.isDisabled(found.get().getValue().id())) {
+			throw DomainException.forbidden("This account is disabled; contact the operators");
+		}
+		Role actual = found.get().getKey();
+		AccountView account = store(actual).find(found.get().getValue().id())
+			.orElseThrow(() -> new BadCredentials(throttle.recordFailure(email, address)));
+		return new SignedIn(account, tokens.issue(account.id(), actual, generations.current(account.id())));
+	}
+
+	/** The credentials for this e-mail, whichever role's account holds it. */
+	private Optional<Map.Entry<Role, AccountStore.StoredCredentials>> findCredentials(String email) {
+		return stores.values().stream()
+			.flatMap(store -> store.findCredentials(email).map(c -> Map.entry(store.role(), c)).stream())
+			.findFirst();
+	}
+
+	/**
+	 * Reserves {@code email} for the account {@code accountId} of {@code role} created outside sign-up (the first
+	 * operator), complete at once; false if any account already has it.
+	 */
+	public boolean reserveEmail(String email, Role role, String accountId) {
+		try {
+			mongo.insert(new AccountEmail(normalise(email), role, accountId, null));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
 	}
 
 	public AccountView me(CurrentUser user) {
@@ -201,8 +235,14 @@ public class AccountService {
 	/** Unknown e-mail and wrong password look the same from outside. */
 	public static class BadCredentials extends DomainException {
 
-		BadCredentials() {
-			super(HttpStatus.UNAUTHORIZED, "Unauthorized", INVALID_LOGIN, List.of());
+		BadCredentials(LoginThrottle.FailedSignIn failure) {
+			super(HttpStatus.UNAUTHORIZED, "Unauthorized", INVALID_LOGIN + ". " + (failure.attemptsLeft() > 0
+					? failure.attemptsLeft() + (failure.attemptsLeft() == 1 ? " attempt" : " attempts")
+							+ " left before sign-in with this e-mail from your address pauses for "
+							+ failure.pause().toMinutes() + " minutes."
+					: "Sign-in with this e-mail from your address now pauses for " + failure.pause().toMinutes()
+							+ " minutes."),
+					List.of());
 		}
 	}
 

@@ -21,6 +21,9 @@ public interface AccountStore {
 
 	Optional<AccountView> find(String id);
 
+	/** Replaces the account's bcrypt hash (password reset and change). */
+	void setPasswordHash(String id, String passwordHash);
+
 	/** Removes an account whose creation could not be completed. */
 	void delete(String id);
 

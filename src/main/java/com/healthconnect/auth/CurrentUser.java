@@ -13,4 +13,8 @@ public record CurrentUser(String id, Role role) {
 	public boolean isPatient() {
 		return role == Role.PATIENT;
 	}
+
+	public boolean isOperator() {
+		return role == Role.OPERATOR;
+	}
 }

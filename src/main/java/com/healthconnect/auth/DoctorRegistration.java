@@ -12,7 +12,8 @@ public record DoctorRegistration(@NotBlank @Size(max = 100) String name,
 		@NotBlank @Email @Size(max = 254) String email, @NotNull @PasswordBytes String password,
 		@NotBlank @Size(max = 100) String specialization, @NotBlank @Size(max = 200) String qualification,
 		@NotNull @Min(0) @Max(70) Integer experience, @TimeZoneId String timeZone, @Size(max = 2000) String about,
-		@Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "may contain digits, spaces and + ( ) - only") String contactNumber)
+		@Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "may contain digits, spaces and + ( ) - only") String contactNumber,
+		@Size(max = 100) String licenseNumber)
 		implements Registration {
 
 	@Override

@@ -6,10 +6,10 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The two kinds of account; written {@code "doctor"} and {@code "patient"} on the wire. */
+/** The kinds of account; written {@code "doctor"}, {@code "patient"} and {@code "operator"} on the wire. */
 public enum Role {
 
-	DOCTOR, PATIENT;
+	DOCTOR, PATIENT, OPERATOR;
 
 	@JsonValue
 	public String json() {
@@ -21,7 +21,7 @@ public enum Role {
 		return Arrays.stream(values())
 			.filter(role -> role.json().equals(value))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("role must be \"doctor\" or \"patient\""));
+			.orElseThrow(() -> new IllegalArgumentException("role must be \"doctor\", \"patient\" or \"operator\""));
 	}
 
 	/** The Spring Security authority, {@code ROLE_DOCTOR} or {@code ROLE_PATIENT}. */

@@ -21,6 +21,8 @@ import com.healthconnect.auth.DoctorRegistration;
 import com.healthconnect.auth.PatientRegistration;
 import com.healthconnect.doctor.ClockTime;
 import com.healthconnect.doctor.DoctorProfiles;
+import com.healthconnect.doctor.DoctorVerifications;
+import com.healthconnect.operator.Operators;
 import com.healthconnect.doctor.ScheduleDay;
 import com.healthconnect.doctor.ScheduleSlot;
 import com.healthconnect.platform.mongo.EmbeddedMongo;
@@ -35,14 +37,19 @@ class DemoData {
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 	static final String DOCTOR_PASSWORD = "Doctor#2026";
 	static final String PATIENT_PASSWORD = "Patient#2026";
+	static final String OPERATOR_PASSWORD = "Operator#2026";
 
 	private final AccountService accounts;
 	private final DoctorProfiles doctors;
+	private final DoctorVerifications verifications;
+	private final Operators operators;
 	private final MongoTemplate mongo;
 	private final boolean enabled;
 
-	DemoData(AccountService accounts, DoctorProfiles doctors, MongoTemplate mongo, Environment environment,
-			ObjectProvider<EmbeddedMongo> embedded) {
+	DemoData(AccountService accounts, DoctorProfiles doctors, DoctorVerifications verifications, Operators operators,
+			MongoTemplate mongo, Environment environment, ObjectProvider<EmbeddedMongo> embedded) {
+		this.verifications = verifications;
+		this.operators = operators;
 		this.accounts = accounts;
 		this.doctors = doctors;
 		this.mongo = mongo;
@@ -68,14 +75,16 @@ class DemoData {
 				EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY));
 		accounts.register(new PatientRegistration("Sam Patel", "sam.patel@demo.healthconnect.local",
 				PATIENT_PASSWORD, java.time.LocalDate.of(1988, 4, 12), "male", "O+", "Europe/Berlin"));
-		log.info("Demo data created: 4 doctors (password {}) and 1 patient (password {}); see README.md",
-				DOCTOR_PASSWORD, PATIENT_PASSWORD);
+		operators.provision("Olivia Operator", "operator@demo.healthconnect.local", OPERATOR_PASSWORD);
+		log.info("Demo data created: 4 doctors (password {}), 1 patient (password {}) and 1 operator (password {}); "
+				+ "see README.md", DOCTOR_PASSWORD, PATIENT_PASSWORD, OPERATOR_PASSWORD);
 	}
 
 	private void doctor(String name, String email, String specialization, String qualification, int experience,
 			String timeZone, String about, Set<DayOfWeek> days) {
 		var signedIn = accounts.register(new DoctorRegistration(name, email, DOCTOR_PASSWORD, specialization,
-				qualification, experience, timeZone, about, null));
+				qualification, experience, timeZone, about, null, "DEMO-" + email.hashCode()));
+		verifications.verify(signedIn.account().id());
 		List<ScheduleDay> schedule = new ArrayList<>();
 		for (DayOfWeek day : days) {
 			schedule.add(new ScheduleDay(day, slots()));

@@ -53,6 +53,7 @@ public class DoctorDirectory {
 		String speciality = specialization != null && !specialization.isBlank() ? key(specialization) : null;
 		String term = q != null && !q.isBlank() ? key(q) : null;
 		List<Doctor> matching = snapshot.doctors().stream()
+			.filter(Doctor::isListed)
 			.filter(d -> speciality == null || speciality.equals(d.getSpecializationKey()))
 			.filter(d -> term == null || contains(d.getNameKey(), term) || contains(d.getSpecializationKey(), term))
 			.toList();
@@ -67,7 +68,8 @@ public class DoctorDirectory {
 
 	/** Every specialization once (case-insensitively), sorted. */
 	public List<String> specializations() {
-		List<String> all = mongo.findDistinct(new Query(), "specialization", Doctor.class, String.class);
+		Query listed = Query.query(Criteria.where("verification").nin(Verification.PENDING, Verification.REJECTED));
+		List<String> all = mongo.findDistinct(listed, "specialization", Doctor.class, String.class);
 		Map<String, String> byKey = new TreeMap<>();
 		all.stream().filter(s -> s != null && !s.isBlank()).sorted().forEach(s -> byKey.putIfAbsent(key(s), s));
 		return byKey.values().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
@@ -77,8 +79,9 @@ public class DoctorDirectory {
 		return DoctorMapper.detail(load(doctorId));
 	}
 
+	/** A listed doctor's summary; empty for an unknown doctor and one not (yet) verified. */
 	public Optional<DoctorSummary> summary(String doctorId) {
-		return find(doctorId).map(DoctorMapper::summary);
+		return find(doctorId).filter(Doctor::isListed).map(DoctorMapper::summary);
 	}
 
 	/** Summaries by id, for lists; ids with no doctor are left out. */
@@ -110,8 +113,9 @@ public class DoctorDirectory {
 		return doctorId != null && ObjectId.isValid(doctorId) ? doctors.findById(doctorId) : Optional.empty();
 	}
 
+	/** Unverified doctors are not found here: not in the directory, no slots, not bookable. */
 	private Doctor load(String doctorId) {
-		return find(doctorId).orElseThrow(() -> DomainException.notFound("No such doctor"));
+		return find(doctorId).filter(Doctor::isListed).orElseThrow(() -> DomainException.notFound("No such doctor"));
 	}
 
 	private static String key(String value) {

@@ -45,6 +45,8 @@ public class People {
 					var patient = patients.get(userId);
 					yield new Person(userId, patient.name(), role, patient.profileImage());
 				}
+				// operators take no part in chats or calls
+				case OPERATOR -> new Person(userId, "Operator", role, null);
 			};
 		}
 		catch (DomainException notFound) {

@@ -173,11 +173,11 @@ class AuthIT {
 
 	@Test
 	void unknownEmailAndWrongPasswordGetTheSameAnswer() {
-		ApiClient patient = client().registerPatient("Same Answer");
-		String email = patient.user().get("email").asString();
+		String email = client().registerPatient("Same Answer").user().get("email").asString();
+		String other = client().registerPatient("Other Answer").user().get("email").asString();
 		Response wrongPassword = client().login(email, "wrong-password", "patient");
 		Response unknownEmail = client().login(ApiClient.uniqueEmail("nobody"), "wrong-password", "patient");
-		Response wrongRole = client().login(email, "correct-horse-9", "doctor");
+		Response wrongRole = client().login(other, "correct-horse-9", "doctor");
 		assertThat(wrongPassword.status()).isEqualTo(401);
 		assertThat(unknownEmail.status()).isEqualTo(401);
 		assertThat(wrongRole.status()).isEqualTo(401);
@@ -202,6 +202,36 @@ class AuthIT {
 		ApiClient other = client().registerPatient("Unaffected");
 		assertThat(client().login(other.user().get("email").asString(), "correct-horse-9", "patient").status())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void theEmailDecidesTheRoleWhenNoneIsGiven() {
+		ApiClient doctor = client().registerDoctor("No Radio", "Cardiology", "UTC");
+		ApiClient signIn = client();
+		Response response = signIn.post("/api/auth/login",
+				Map.of("email", doctor.user().get("email").asString(), "password", "correct-horse-9"));
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("role").asString()).isEqualTo("doctor");
+	}
+
+	@Test
+	void aForwardedForHeaderIsNotTrustedByDefault() {
+		String email = client().registerPatient("Spoofed").user().get("email").asString();
+		for (int i = 0; i < 5; i++) {
+			assertThat(loginFrom("203.0.113." + i, email, "guess-" + i + "-xx").status()).isEqualTo(401);
+		}
+		// every attempt came from this socket's address, whatever the header claimed
+		assertThat(loginFrom("198.51.100.1", email, "correct-horse-9").status()).isEqualTo(429);
+	}
+
+	private Response loginFrom(String claimedAddress, String email, String password) {
+		ApiClient client = client();
+		return client.send(client.request("/api/auth/login")
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", client.csrf())
+			.header("X-Forwarded-For", claimedAddress)
+			.POST(HttpRequest.BodyPublishers
+				.ofString(ApiClient.JSON.writeValueAsString(Map.of("email", email, "password", password)))));
 	}
 
 	@Test

@@ -189,6 +189,10 @@ class CrashDurabilityIT {
 				"--healthconnect.mongo.embedded.data-dir=" + dataDir.toAbsolutePath(),
 				"--healthconnect.jwt.secret=crash-test-jwt-secret-that-is-long-enough-for-hs256",
 				"--healthconnect.bcrypt-cost=4", "--healthconnect.demo-data=false",
+				// the load signs up and in from one address, and books a doctor it registered a moment before
+				"--healthconnect.throttle.login-attempts-per-address=100000",
+				"--healthconnect.throttle.sign-ups-per-address=100000",
+				"--healthconnect.doctors.verification-required=false",
 				"--logging.level.root=WARN")
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "crash-durability-app.log").toFile()))

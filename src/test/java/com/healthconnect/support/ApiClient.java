@@ -130,7 +130,8 @@ public class ApiClient {
 	}
 
 	public Response login(String email, String password, String role) {
-		Response response = post("/api/auth/login", Map.of("email", email, "password", password, "role", role));
+		Response response = post("/api/auth/login", role == null ? Map.of("email", email, "password", password)
+				: Map.of("email", email, "password", password, "role", role));
 		if (response.status() == 200) {
 			this.user = response.json();
 		}

@@ -56,7 +56,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CookieCsrfTokenRepository csrfTokenRepository,
-			TokenService tokens, RevokedTokens revoked, JsonMapper json) throws Exception {
+			TokenService tokens, RevokedTokens revoked, SessionGenerations generations, JsonMapper json)
+			throws Exception {
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
 		// the plain (not XOR-masked) handler: the contract lets a client send the cookie's value as it is. The token
 		// stays deferred: it is read (or minted, with its cookie) only where used — GET /api/auth/csrf and the check
@@ -69,7 +70,7 @@ class SecurityConfiguration {
 			.logout(logout -> logout.disable())
 			.requestCache(cache -> cache.disable())
 			.anonymous(anonymous -> anonymous.principal("anonymous"))
-			.addFilterBefore(new SessionCookieFilter(tokens, revoked), AuthorizationFilter.class)
+			.addFilterBefore(new SessionCookieFilter(tokens, revoked, generations), AuthorizationFilter.class)
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
@@ -81,6 +82,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(GET, "/api/auth/csrf").permitAll()
 				.requestMatchers(POST, "/api/auth/register", "/api/auth/login").permitAll()
+				.requestMatchers(POST, "/api/auth/password-reset", "/api/auth/password-reset/confirm").permitAll()
 				.requestMatchers("/api/doctors/me", "/api/doctors/me/**").hasRole("DOCTOR")
 				.requestMatchers(GET, "/api/doctors", "/api/doctors/specializations", "/api/doctors/*",
 						"/api/doctors/*/slots")
@@ -88,6 +90,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/patients/me", "/api/patients/me/**").hasRole("PATIENT")
 				.requestMatchers(GET, "/api/patients/*").hasRole("DOCTOR")
 				.requestMatchers("/api/patients/**").denyAll()
+				.requestMatchers("/api/admin/**").hasRole("OPERATOR")
 				// media authorises per file: profile images are public, chat images only for their participants
 				.requestMatchers(GET, "/api/media/*").permitAll()
 				.requestMatchers("/api/**", "/ws", "/ws/**").authenticated()

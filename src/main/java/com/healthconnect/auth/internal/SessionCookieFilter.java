@@ -26,10 +26,12 @@ class SessionCookieFilter extends OncePerRequestFilter {
 
 	private final TokenService tokens;
 	private final RevokedTokens revoked;
+	private final SessionGenerations generations;
 
-	SessionCookieFilter(TokenService tokens, RevokedTokens revoked) {
+	SessionCookieFilter(TokenService tokens, RevokedTokens revoked, SessionGenerations generations) {
 		this.tokens = tokens;
 		this.revoked = revoked;
+		this.generations = generations;
 	}
 
 	@Override
@@ -41,6 +43,10 @@ class SessionCookieFilter extends OncePerRequestFilter {
 				VerifiedToken token = tokens.verify(cookie.getValue());
 				if (revoked.isRevoked(token.jti())) {
 					request.setAttribute(REJECTION_REASON, "This session was signed out; sign in again");
+				}
+				else if (!generations.isCurrent(token.user().id(), token.generation())) {
+					request.setAttribute(REJECTION_REASON,
+							"This session has ended (the password was changed or the account disabled); sign in again");
 				}
 				else {
 					var context = SecurityContextHolder.createEmptyContext();

@@ -20,7 +20,10 @@ import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 
-/** Issues and verifies the session JWT: {@code sub}, {@code role}, {@code iat}, {@code exp}, {@code jti}, HS256. */
+/**
+ * Issues and verifies the session JWT: {@code sub}, {@code role}, {@code iat}, {@code exp}, {@code jti}, {@code gen}
+ * (the user's session generation), HS256.
+ */
 @Component
 public class TokenService {
 
@@ -37,6 +40,11 @@ public class TokenService {
 	}
 
 	public IssuedToken issue(String userId, Role role) {
+		return issue(userId, role, 0);
+	}
+
+	/** A token in the user's session {@code generation} (see {@link SessionGenerations}). */
+	public IssuedToken issue(String userId, Role role, long generation) {
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(properties.jwt().lifetime());
 		String jti = UUID.randomUUID().toString();
@@ -46,6 +54,7 @@ public class TokenService {
 			.issuedAt(Date.from(now))
 			.expiration(Date.from(expiresAt))
 			.id(jti)
+			.claim("gen", generation)
 			.signWith(key, Jwts.SIG.HS256)
 			.compact();
 		return new IssuedToken(token, jti, expiresAt);
@@ -66,7 +75,9 @@ public class TokenService {
 			if (subject == null || jti == null || claims.getExpiration() == null) {
 				throw new InvalidToken("The session token is incomplete");
 			}
-			return new VerifiedToken(new CurrentUser(subject, role), jti, claims.getExpiration().toInstant());
+			Number generation = claims.get("gen", Number.class);
+			return new VerifiedToken(new CurrentUser(subject, role), jti, claims.getExpiration().toInstant(),
+					generation == null ? 0 : generation.longValue());
 		}
 		catch (ExpiredJwtException ex) {
 			throw new InvalidToken("The session has expired; sign in again");
@@ -79,7 +90,8 @@ public class TokenService {
 	public record IssuedToken(String value, String jti, Instant expiresAt) {
 	}
 
-	public record VerifiedToken(CurrentUser user, String jti, Instant expiresAt) {
+	/** @param generation the user's session generation the token was issued in (0 for tokens from before they existed) */
+	public record VerifiedToken(CurrentUser user, String jti, Instant expiresAt, long generation) {
 	}
 
 	public static class InvalidToken extends RuntimeException {

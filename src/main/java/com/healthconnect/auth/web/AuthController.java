@@ -15,11 +15,15 @@ import com.healthconnect.auth.AccountService;
 import com.healthconnect.auth.AccountService.SignedIn;
 import com.healthconnect.auth.AccountView;
 import com.healthconnect.auth.CurrentUser;
+import com.healthconnect.auth.PasswordBytes;
+import com.healthconnect.auth.PasswordService;
 import com.healthconnect.auth.Registration;
 import com.healthconnect.auth.Role;
 import com.healthconnect.auth.SessionAuthentication;
+import com.healthconnect.auth.internal.LoginThrottle;
 import com.healthconnect.auth.internal.SessionCookies;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -32,20 +36,27 @@ class AuthController {
 
 	private final AccountService accounts;
 	private final SessionCookies cookies;
+	private final LoginThrottle throttle;
+	private final PasswordService passwords;
 
-	AuthController(AccountService accounts, SessionCookies cookies) {
+	AuthController(AccountService accounts, SessionCookies cookies, LoginThrottle throttle, PasswordService passwords) {
+		this.passwords = passwords;
 		this.accounts = accounts;
 		this.cookies = cookies;
+		this.throttle = throttle;
 	}
 
 	@PostMapping("/register")
-	ResponseEntity<AccountView> register(@Valid @RequestBody Registration registration) {
+	ResponseEntity<AccountView> register(@Valid @RequestBody Registration registration, HttpServletRequest request) {
+		throttle.signUp(request.getRemoteAddr());
 		return signedIn(HttpStatus.CREATED, accounts.register(registration));
 	}
 
 	@PostMapping("/login")
-	ResponseEntity<AccountView> login(@Valid @RequestBody LoginRequest login) {
-		return signedIn(HttpStatus.OK, accounts.login(login.email(), login.password(), login.role()));
+	ResponseEntity<AccountView> login(@Valid @RequestBody LoginRequest login, HttpServletRequest request) {
+		// the socket's peer, or the forwarded client only when server.forward-headers-strategy trusts a proxy
+		return signedIn(HttpStatus.OK,
+				accounts.login(login.email(), login.password(), login.role(), request.getRemoteAddr()));
 	}
 
 	@PostMapping("/logout")
@@ -57,6 +68,25 @@ class AuthController {
 	@GetMapping("/me")
 	AccountView me(@AuthenticationPrincipal CurrentUser user) {
 		return accounts.me(user);
+	}
+
+	@PostMapping("/password-reset")
+	ResponseEntity<Void> requestPasswordReset(@Valid @RequestBody PasswordResetRequest reset,
+			HttpServletRequest request) {
+		passwords.requestReset(reset.email(), request.getRemoteAddr());
+		return ResponseEntity.accepted().build();
+	}
+
+	@PostMapping("/password-reset/confirm")
+	ResponseEntity<Void> confirmPasswordReset(@Valid @RequestBody PasswordResetConfirmation confirmation) {
+		passwords.confirmReset(confirmation.token(), confirmation.password());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/password")
+	ResponseEntity<Void> changePassword(SessionAuthentication session, @Valid @RequestBody PasswordChange change) {
+		var token = passwords.change(session, change.currentPassword(), change.newPassword());
+		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookies.issue(token).toString()).build();
 	}
 
 	/** Issues a CSRF token in the {@code XSRF-TOKEN} cookie and returns the same plain value. */
@@ -73,7 +103,16 @@ class AuthController {
 	}
 
 	record LoginRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(max = 1024) String password,
-			@NotNull Role role) {
+			Role role) {
+	}
+
+	record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
+	}
+
+	record PasswordResetConfirmation(@NotBlank @Size(max = 200) String token, @NotNull @PasswordBytes String password) {
+	}
+
+	record PasswordChange(@NotNull @Size(max = 1024) String currentPassword, @NotNull @PasswordBytes String newPassword) {
 	}
 
 	record CsrfResponse(String headerName, String token) {

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import com.healthconnect.doctor.Rating;
 import com.healthconnect.doctor.ScheduleDay;
+import com.healthconnect.doctor.Verification;
 
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -39,6 +40,10 @@ public class Doctor {
 	private String profileImage;
 	private String timeZone;
 	private List<ScheduleDay> schedule = new ArrayList<>();
+	private String licenseNumber;
+	/** null for doctors registered before verification existed: they count as verified. */
+	private Verification verification;
+	private String rejectionReason;
 	private long ratingSum;
 	private long ratingCount;
 	@Version
@@ -49,8 +54,11 @@ public class Doctor {
 	private Instant updatedAt;
 
 	public Doctor(String name, String email, String passwordHash, String specialization, String qualification,
-			int experience, String about, String contactNumber, String timeZone) {
+			int experience, String about, String contactNumber, String timeZone, String licenseNumber,
+			Verification verification) {
 		this.email = email;
+		this.licenseNumber = licenseNumber;
+		this.verification = verification;
 		this.passwordHash = passwordHash;
 		updateProfile(name, specialization, qualification, experience, about, contactNumber, timeZone, null);
 	}
@@ -91,6 +99,25 @@ public class Doctor {
 		if (profileImage != null) {
 			this.profileImage = profileImage.isBlank() ? null : profileImage;
 		}
+	}
+
+	public Verification verification() {
+		return verification == null ? Verification.VERIFIED : verification;
+	}
+
+	/** In the directory and bookable. */
+	public boolean isListed() {
+		return verification() == Verification.VERIFIED;
+	}
+
+	public void verify() {
+		this.verification = Verification.VERIFIED;
+		this.rejectionReason = null;
+	}
+
+	public void reject(String reason) {
+		this.verification = Verification.REJECTED;
+		this.rejectionReason = reason;
 	}
 
 	/** Days Monday first, slots by start time: the order every client shows them in. */

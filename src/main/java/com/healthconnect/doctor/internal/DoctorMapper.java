@@ -14,7 +14,7 @@ public final class DoctorMapper {
 	public static DoctorView view(Doctor d) {
 		return new DoctorView(d.getId(), d.getName(), d.getEmail(), d.getSpecialization(), d.getQualification(),
 				d.getExperience(), d.getAbout(), d.getContactNumber(), d.getProfileImage(), d.getTimeZone(),
-				d.getSchedule(), d.rating());
+				d.getSchedule(), d.rating(), d.getLicenseNumber(), d.verification());
 	}
 
 	public static DoctorListing listing(Doctor d) {

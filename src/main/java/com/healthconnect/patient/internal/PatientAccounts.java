@@ -6,6 +6,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.healthconnect.auth.AccountStore;
@@ -54,6 +57,12 @@ class PatientAccounts implements AccountStore, InitializingBean {
 	@Override
 	public Optional<AccountView> find(String id) {
 		return patients.findById(id).map(PatientMapper::view);
+	}
+
+	@Override
+	public void setPasswordHash(String id, String passwordHash) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("passwordHash", passwordHash),
+				Patient.class);
 	}
 
 	@Override

@@ -18,6 +18,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
 import com.healthconnect.auth.SessionAuthentication;
+import com.healthconnect.auth.SessionsEnded;
 import com.healthconnect.auth.SignedOut;
 
 /**
@@ -105,6 +106,15 @@ class OpenSockets implements DisposableBean {
 	void signedOut(SignedOut event) {
 		sockets.values().stream()
 			.filter(open -> open.tokenId().equals(event.tokenId()))
+			.forEach(open -> close(open, SIGNED_OUT));
+	}
+
+	/** Every session of the user ended (password reset or change, account disabled or deleted). */
+	@EventListener
+	void sessionsEnded(SessionsEnded event) {
+		sockets.values().stream()
+			.filter(open -> open.session().getPrincipal() instanceof SessionAuthentication auth
+					&& auth.getPrincipal().id().equals(event.userId()) && !open.tokenId().equals(event.keptTokenId()))
 			.forEach(open -> close(open, SIGNED_OUT));
 	}
 

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { errorMessage } from '../../api/client';
+import { formatInstant } from '../../lib/time';
+import { Empty, ErrorBox, Loading } from '../../ui/Feedback';
+import { Pagination } from '../../ui/Pagination';
+import { useAsync } from '../../ui/useAsync';
+import { operatorApi } from './operatorApi';
+
+/** The audit log: who did what to which record, when (no medical content). */
+export default function AdminAuditPage() {
+  const [page, setPage] = useState(0);
+  const log = useAsync(() => operatorApi.audit(page), [page]);
+  return (
+    <section className="page">
+      <h1>Audit log</h1>
+      <p className="muted">Every read of a patient record and every write of visit notes, newest first.</p>
+      {log.loading && !log.data && <Loading />}
+      {log.error != null && <ErrorBox onRetry={log.reload}>{errorMessage(log.error)}</ErrorBox>}
+      {log.data &&
+        (log.data.content.length === 0 ? (
+          <Empty>Nothing has been logged yet.</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">Audit log, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Record</th>
+                  <th scope="col">About</th>
+                </tr>
+              </thead>
+              <tbody>
+                {log.data.content.map((e, i) => (
+                  <tr key={`${e.at}-${i}`}>
+                    <td>
+                      <time dateTime={e.at}>{formatInstant(e.at)}</time>
+                    </td>
+                    <td>
+                      {e.actor?.name ?? 'Unknown'} <span className="muted small">({e.actor?.role})</span>
+                    </td>
+                    <td>{e.action}</td>
+                    <td>
+                      {e.recordType} <span className="muted small">{e.recordId}</span>
+                    </td>
+                    <td className="muted small">{e.subjectId}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      {log.data && <Pagination page={page} totalPages={log.data.totalPages} onChange={setPage} />}
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+package com.healthconnect.doctor;
+
+/** An operator verified the doctor: listed and bookable from now on. */
+public record DoctorVerified(String doctorId, String operatorId) {
+}

@@ -1,0 +1,2 @@
+/** Operator accounts in MongoDB. */
+package com.healthconnect.operator.internal;
