@@ -139,6 +139,11 @@ class PracticeRulesIT {
 		assertThat(patient.get("/api/appointments/" + id).json().get("status").asString()).isEqualTo("expired");
 		assertThat(doctor.get("/api/appointments/" + answered).json().get("status").asString()).isEqualTo("scheduled");
 		assertThat(patient.get("/api/appointments?status=expired").json().get("totalElements").asLong()).isEqualTo(1);
+		bookings.expireUnanswered();
+		for (ApiClient told : List.of(patient, doctor)) {
+			assertThat(told.get("/api/notifications").json().get("content").valueStream()
+				.filter(n -> n.get("type").asString().equals("appointment-expired"))).as("told once").hasSize(1);
+		}
 		assertConflict(doctor.patch("/api/appointments/" + id + "/status", Map.of("status", "scheduled")),
 				"this one is expired");
 	}
