@@ -238,6 +238,17 @@ public class Bookings {
 						names.getOrDefault(a.getPatientId(), PatientSummary.unknown(a.getPatientId())).name()))));
 	}
 
+	/** One appointment as an ICS file, for its participants only. */
+	public String calendarFile(CurrentUser user, String id, String appUrl) {
+		return CalendarFile.of(List.of(view(load(user, id))), user, appUrl, clock.instant());
+	}
+
+	/** Every appointment of the user as one calendar, for the private feed. */
+	public String calendarFeed(CurrentUser user, String appUrl) {
+		List<Appointment> all = store.allOf(user.isDoctor() ? "doctorId" : "patientId", user.id());
+		return CalendarFile.of(views(all), user, appUrl, clock.instant());
+	}
+
 	/** A doctor's slots on a date, and which of them can be booked right now. */
 	public List<SlotAvailability> slots(String doctorId, LocalDate date) {
 		DaySlots day = doctors.slotsOn(doctorId, date);
