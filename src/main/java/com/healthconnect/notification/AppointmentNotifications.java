@@ -103,8 +103,9 @@ class AppointmentNotifications {
 		return WHEN.format(a.startsAt().atZone(zone)) + " (" + a.timeZone() + ")";
 	}
 
+	/** The reason itself stays in the app (it may be medical, and notifications are e-mailed). */
 	private static String reason(AppointmentView a) {
-		return a.cancellationReason() == null ? "." : ": \"" + a.cancellationReason() + "\"";
+		return a.cancellationReason() == null ? "." : ". The reason is on the appointment.";
 	}
 
 	static String in(Duration before) {

@@ -81,7 +81,7 @@ class NotificationsIT {
 		assertThat(types(doctor.get("/api/notifications").json())).containsExactly("appointment-requested",
 				"appointment-rescheduled", "appointment-requested", "appointment-requested");
 		JsonNode cancelled = patient.get("/api/notifications").json().get("content").get(2);
-		assertThat(cancelled.get("body").asString()).contains("away");
+		assertThat(cancelled.get("body").asString()).contains("reason is on the appointment").doesNotContain("away");
 
 		// read one, then all; another user's notification is a 404
 		String first = patient.get("/api/notifications").json().get("content").get(0).get("id").asString();
