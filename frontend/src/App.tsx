@@ -26,6 +26,7 @@ const PatientRecordPage = lazy(() => import('./features/patient/PatientRecordPag
 const AccessLogPage = lazy(() => import('./features/patient/AccessLogPage'));
 const MessagesPage = lazy(() => import('./features/messaging/MessagesPage'));
 const CallHistoryPage = lazy(() => import('./features/call/CallHistoryPage'));
+const NotificationsPage = lazy(() => import('./features/notification/NotificationsPage'));
 
 function Home() {
   const { status, user } = useAuth();
@@ -77,6 +78,7 @@ export function AppRoutes() {
         <Route path="/messages" element={<RequireAuth><MessagesPage /></RequireAuth>} />
         <Route path="/messages/:userId" element={<RequireAuth><MessagesPage /></RequireAuth>} />
         <Route path="/calls" element={<RequireAuth><CallHistoryPage /></RequireAuth>} />
+        <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>
