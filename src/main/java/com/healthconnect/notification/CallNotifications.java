@@ -4,8 +4,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.healthconnect.call.CallMissed;
+import com.healthconnect.messaging.MessageWhileAway;
 
-/** A call that rang unanswered leaves a {@code call-missed} notification for the callee. */
+/**
+ * A call that rang unanswered leaves a {@code call-missed} notification for the callee; a message to someone with no
+ * open session a {@code message-received} one (who wrote, never what).
+ */
 @Component
 class CallNotifications {
 
@@ -20,5 +24,11 @@ class CallNotifications {
 		String caller = event.callerName() == null ? "Someone" : event.callerName();
 		notifications.notify(new NewNotification(event.calleeId(), "call-missed", "Missed call",
 				caller + " called you and you did not answer.", event.appointmentId()));
+	}
+
+	@EventListener
+	void messageWhileAway(MessageWhileAway event) {
+		notifications.notify(new NewNotification(event.receiverId(), "message-received", "New message",
+				event.senderName() + " sent you a message.", null));
 	}
 }

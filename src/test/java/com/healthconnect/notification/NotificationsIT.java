@@ -109,6 +109,26 @@ class NotificationsIT {
 			.isEqualTo(400);
 	}
 
+	@Test
+	void aMessageToSomeoneWithNoOpenSessionLeavesANotificationWithoutItsText() {
+		ApiClient doctor = new ApiClient(port).registerDoctor("Dr Away", "General Practice", BERLIN);
+		ApiClient patient = new ApiClient(port).registerPatient("Mo Messenger");
+		com.healthconnect.support.Appointments.connect(doctor, patient);
+		assertThat(patient.post("/api/messages/" + doctor.userId(), Map.of("text", "my test results")).status())
+			.isEqualTo(201);
+		List<JsonNode> received = doctor.get("/api/notifications").json().get("content").valueStream()
+			.filter(n -> n.get("type").asString().equals("message-received")).toList();
+		assertThat(received).hasSize(1);
+		assertThat(received.get(0).get("body").asString()).contains("Mo Messenger").doesNotContain("results");
+
+		try (StompTestClient online = StompTestClient.connect(port, doctor, "/user/queue/messages")) {
+			patient.post("/api/messages/" + doctor.userId(), Map.of("text", "still there?"));
+			online.next("/user/queue/messages");
+		}
+		assertThat(doctor.get("/api/notifications").json().get("content").valueStream()
+			.filter(n -> n.get("type").asString().equals("message-received"))).as("online: the chat shows it").hasSize(1);
+	}
+
 	static List<String> types(JsonNode page) {
 		return page.get("content").valueStream().map(n -> n.get("type").asString()).toList();
 	}
