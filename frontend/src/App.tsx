@@ -32,6 +32,7 @@ const AccountPage = lazy(() => import('./features/auth/AccountPage'));
 const AdminDoctorsPage = lazy(() => import('./features/operator/AdminDoctorsPage'));
 const AdminAuditPage = lazy(() => import('./features/operator/AdminAuditPage'));
 const AdminAccountsPage = lazy(() => import('./features/operator/AdminAccountsPage'));
+const NotificationsPage = lazy(() => import('./features/notification/NotificationsPage'));
 
 function Home() {
   const { status, user } = useAuth();
@@ -89,6 +90,7 @@ export function AppRoutes() {
         <Route path="/admin/doctors" element={<RequireAuth role="operator"><AdminDoctorsPage /></RequireAuth>} />
         <Route path="/admin/audit" element={<RequireAuth role="operator"><AdminAuditPage /></RequireAuth>} />
         <Route path="/admin/accounts" element={<RequireAuth role="operator"><AdminAccountsPage /></RequireAuth>} />
+        <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './features/auth/AuthProvider';
 import { useUnreadTotal } from './features/messaging/unread';
 import { useRealtimeStatus } from './realtime/hooks';
+import { NotificationBell } from './features/notification/NotificationBell';
 
 export function Header() {
   const { user, logout } = useAuth();
@@ -106,6 +107,11 @@ export function Header() {
             {!user && location.pathname !== '/signup' && (
               <li>
                 <NavLink to="/signup">Sign up</NavLink>
+              </li>
+            )}
+            {user && (
+              <li>
+                <NotificationBell signedIn={!!user} />
               </li>
             )}
             {user && (

@@ -1,6 +1,10 @@
 import { api } from './client';
 import type {
   AccessLogEntry,
+  AppNotification,
+  DoctorReview,
+  TimeOffAnswer,
+  TimeOffEntry,
   Appointment,
   AppointmentStatus,
   BookRequest,
@@ -148,3 +152,25 @@ export function asList<T>(value: T[] | Page<T> | null | undefined): T[] {
   if (!value) return [];
   return Array.isArray(value) ? value : value.content ?? [];
 }
+
+/** The visit around an appointment: check-in, waiting room, time off, reviews, calendars, notifications. */
+export const visitApi = {
+  checkIn: (id: string) => api.post<Appointment>(`/api/appointments/${enc(id)}/check-in`),
+  calendarUrl: (id: string) => `/api/appointments/${enc(id)}/calendar.ics`,
+  waitingRoom: () => api.get<Appointment[]>('/api/doctors/me/waiting-room'),
+  timeOff: () => api.get<TimeOffAnswer>('/api/doctors/me/time-off'),
+  replaceTimeOff: (entries: TimeOffEntry[]) => api.put<TimeOffAnswer>('/api/doctors/me/time-off', entries),
+  reviews: (doctorId: string, page = 0, size = 10) =>
+    api.get<Page<DoctorReview>>(`/api/doctors/${enc(doctorId)}/reviews`, { page, size }),
+  calendarFeed: () => api.post<{ url: string }>('/api/calendar/feed'),
+  cancel: (id: string, reason: string) => api.post<Appointment>(`/api/appointments/${enc(id)}/cancel`, { reason }),
+};
+
+export const notificationsApi = {
+  list: (unread = false, page = 0, size = 20) =>
+    api.get<Page<AppNotification>>('/api/notifications', { unread: unread || undefined, page, size }),
+  read: (id: string) => api.post<void>(`/api/notifications/${enc(id)}/read`),
+  readAll: () => api.post<void>('/api/notifications/read-all'),
+  preferences: () => api.get<{ email: boolean }>('/api/notifications/preferences'),
+  setPreferences: (email: boolean) => api.put<{ email: boolean }>('/api/notifications/preferences', { email }),
+};

@@ -122,6 +122,8 @@ export interface DoctorSummary {
   profileImage?: string | null;
   timeZone: string;
   rating: Rating;
+  minimumNoticeMinutes?: number;
+  cancellationWindowHours?: number;
 }
 
 export type DayOfWeek = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
@@ -167,7 +169,7 @@ export interface ConnectedPatient {
   gender?: string | null;
 }
 
-export type AppointmentStatus = 'pending' | 'scheduled' | 'rejected' | 'cancelled' | 'completed';
+export type AppointmentStatus = 'pending' | 'scheduled' | 'rejected' | 'cancelled' | 'completed' | 'expired';
 export type AppointmentMode = 'video' | 'chat';
 
 export interface Appointment {
@@ -189,6 +191,12 @@ export interface Appointment {
   review?: string | null;
   createdAt: string;
   updatedAt: string;
+  cancelledBy?: 'doctor' | 'patient' | null;
+  cancellationReason?: string | null;
+  checkedInAt?: string | null;
+  /** The last moment the patient may cancel or reschedule (the doctor's cancellation window before the start). */
+  cancellationDeadline?: string;
+  sequence?: number;
 }
 
 export interface BookRequest {
@@ -271,6 +279,7 @@ export interface CallMadePayload {
   offer: SessionDescription;
   callId: string;
   mode?: string;
+  appointmentId?: string;
 }
 export interface CallAnsweredPayload {
   from: string;
@@ -305,4 +314,34 @@ export interface RealtimeErrorPayload {
   title: string;
   detail?: string;
   destination?: string;
+}
+
+// ---- Visits: notifications, time off, reviews --------------------------------
+
+export interface AppNotification {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  appointmentId?: string;
+  createdAt: string;
+  readAt?: string | null;
+}
+
+export interface TimeOffEntry {
+  from: string;
+  to: string;
+  reason?: string | null;
+}
+
+export interface TimeOffAnswer {
+  timeOff: TimeOffEntry[];
+  affected: Appointment[];
+}
+
+export interface DoctorReview {
+  rating: number;
+  review: string;
+  createdAt: string;
+  patient: { name: string };
 }

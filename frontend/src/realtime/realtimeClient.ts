@@ -1,6 +1,7 @@
 import { Client, ReconnectionTimeMode, type IMessage } from '@stomp/stompjs';
 import { api, CSRF_HEADER } from '../api/client';
 import type {
+  AppNotification,
   Appointment,
   CallAnsweredElsewherePayload,
   CallAnsweredPayload,
@@ -28,6 +29,7 @@ export interface RealtimeEvents {
   messages: Message;
   'messages-read': MessagesReadPayload;
   appointments: Appointment;
+  notifications: AppNotification;
   presence: Presence;
   errors: RealtimeErrorPayload;
 }
@@ -46,6 +48,7 @@ export const QUEUES: readonly RealtimeQueue[] = [
   'messages',
   'messages-read',
   'appointments',
+  'notifications',
   'presence',
   'errors',
 ];

@@ -6,6 +6,7 @@ const LABELS: Record<AppointmentStatus, string> = {
   rejected: 'Declined',
   cancelled: 'Cancelled',
   completed: 'Completed',
+  expired: 'Expired',
 };
 
 export function StatusBadge({ status }: { status: AppointmentStatus }) {

@@ -12,6 +12,9 @@ import { useAsync } from '../../ui/useAsync';
 import { StartCallButton } from '../call/StartCallButton';
 import { SlotPicker, slotDoctorDate } from '../doctor/SlotPicker';
 import { AppointmentCard } from './AppointmentCard';
+import { AddToCalendar, CancelAppointment, CancellationNote } from './CancelAppointment';
+import { JoinVisit } from './JoinVisit';
+import { beforeDeadline } from './visit';
 import { isUpcoming, upsertAppointment } from './appointmentsLive';
 import { loadAllAppointments } from './loadAppointments';
 
@@ -82,33 +85,20 @@ interface ItemProps {
 
 function PatientAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
   const [panel, setPanel] = useState<'none' | 'reschedule' | 'review'>('none');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error] = useState<string | null>(null);
   const open = a.status === 'pending' || a.status === 'scheduled';
   const upcoming = isUpcoming(a);
 
-  async function cancel() {
-    setBusy(true);
-    setError(null);
-    try {
-      onChange(await appointmentsApi.cancel(a.id));
-      onNotice(`Appointment with ${a.doctor.name} cancelled. The slot is free again.`);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <AppointmentCard appointment={a} viewer="patient">
+      <JoinVisit appointment={a} onChange={onChange} />
       {a.status === 'scheduled' && a.mode === 'video' && upcoming && <StartCallButton peerId={a.doctor.id} peerName={a.doctor.name} />}
       {a.status !== 'rejected' && a.status !== 'cancelled' && (
         <Link className="btn btn--ghost" to={`/messages/${a.doctor.id}`}>
           Message {a.doctor.name}
         </Link>
       )}
-      {open && upcoming && (
+      {open && upcoming && beforeDeadline(a) && (
         <button
           type="button"
           className="btn btn--ghost"
@@ -118,11 +108,18 @@ function PatientAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
           Reschedule
         </button>
       )}
+      {open && upcoming && <AddToCalendar appointment={a} />}
       {open && (
-        <button type="button" className="btn btn--danger-ghost" onClick={cancel} disabled={busy}>
-          Cancel appointment
-        </button>
+        <CancelAppointment
+          appointment={a}
+          viewer="patient"
+          onDone={(updated) => {
+            onChange(updated);
+            onNotice(`Appointment with ${a.doctor.name} cancelled. The slot is free again.`);
+          }}
+        />
       )}
+      <CancellationNote appointment={a} />
       {a.status === 'completed' && a.rating == null && (
         <button
           type="button"

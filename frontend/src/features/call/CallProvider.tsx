@@ -13,7 +13,7 @@ import { Ringer } from './ringtone';
 interface CallContextValue {
   snapshot: CallSnapshot | null;
   /** Start a video call; returns false (with a reason) when one cannot be placed now. */
-  startCall: (peer: Peer, mode?: string) => { ok: true } | { ok: false; reason: string };
+  startCall: (peer: Peer, mode?: string, appointmentId?: string) => { ok: true } | { ok: false; reason: string };
   answer: () => void;
   hangUp: () => void;
   dismiss: () => void;
@@ -92,12 +92,12 @@ export function CallProvider({ children }: { children: ReactNode }) {
   });
 
   const startCall = useCallback<CallContextValue['startCall']>(
-    (peer, mode = 'video') => {
+    (peer, mode = 'video', appointmentId) => {
       if (!controller) return { ok: false, reason: 'Sign in to make calls.' };
       if (isActive(controller.getSnapshot().call)) return { ok: false, reason: 'You are already in a call.' };
       if (realtime.status !== 'connected') return { ok: false, reason: 'Not connected to the server yet. Try again in a moment.' };
       if (typeof RTCPeerConnection === 'undefined') return { ok: false, reason: 'This browser does not support video calls.' };
-      controller.dispatch({ type: 'START', peer, mode });
+      controller.dispatch({ type: 'START', peer, mode, appointmentId });
       return { ok: true };
     },
     [controller],
@@ -144,4 +144,9 @@ export function useCall(): CallContextValue {
   const ctx = useContext(CallContext);
   if (!ctx) throw new Error('useCall outside CallProvider');
   return ctx;
+}
+
+/** The call context where one may be absent (a page rendered on its own, as in a unit test). */
+export function useOptionalCall(): CallContextValue | null {
+  return useContext(CallContext);
 }

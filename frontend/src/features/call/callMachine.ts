@@ -66,10 +66,12 @@ export interface CallState {
   connectedAt: number | null;
   endReason: EndReason | null;
   endDetail: string | null;
+  /** The appointment whose visit this call is (the doctor admitted the patient), sent with the offer. */
+  appointmentId?: string | null;
 }
 
 export type CallEvent =
-  | { type: 'START'; peer: Peer; mode?: string }
+  | { type: 'START'; peer: Peer; mode?: string; appointmentId?: string }
   | { type: 'OFFER_READY'; offer: SessionDescription }
   | { type: 'LOCAL_CANDIDATE'; candidate: IceCandidate }
   | { type: 'REMOTE_OFFER'; payload: CallMadePayload }
@@ -219,6 +221,7 @@ export function transition(state: CallState, event: CallEvent): Transition {
           peer: event.peer,
           direction: 'outgoing',
           mode,
+          appointmentId: event.appointmentId ?? null,
         },
         effects: [
           { type: 'prepare-offer', mode },
@@ -233,7 +236,11 @@ export function transition(state: CallState, event: CallEvent): Transition {
       if (!peerId) return stay(state);
       if (state.phase === 'outgoing-ringing' && !state.offerSent) {
         const effects: CallEffect[] = [
-          { type: 'send', destination: Signals.callUser, body: { to: peerId, offer: event.offer, mode: state.mode } },
+          {
+            type: 'send',
+            destination: Signals.callUser,
+            body: { to: peerId, offer: event.offer, mode: state.mode, ...(state.appointmentId ? { appointmentId: state.appointmentId } : {}) },
+          },
           ...state.pendingLocalCandidates.map(
             (candidate): CallEffect => ({ type: 'send', destination: Signals.iceCandidate, body: { to: peerId, candidate } }),
           ),

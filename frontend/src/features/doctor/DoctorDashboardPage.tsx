@@ -13,6 +13,9 @@ import { isUpcoming, upsertAppointment } from '../appointment/appointmentsLive';
 import { loadAllAppointments } from '../appointment/loadAppointments';
 import { useAuth } from '../auth/AuthProvider';
 import { StartCallButton } from '../call/StartCallButton';
+import { AddToCalendar, CancelAppointment, CancellationNote } from '../appointment/CancelAppointment';
+import { formatInstant, hasBegun } from '../appointment/visit';
+import { WaitingRoom } from './WaitingRoom';
 
 export default function DoctorDashboardPage() {
   const { user } = useAuth();
@@ -71,6 +74,7 @@ export default function DoctorDashboardPage() {
         <ErrorBox>Your registration was not approved; we have e-mailed you the reason.</ErrorBox>
       )}
       <Notice>{notice}</Notice>
+      <WaitingRoom />
       {section('Booking requests', 'pending-title', pending, 'No requests waiting for you.')}
       {section("Today's consultations", 'today-title', [...overdue, ...todays], 'Nothing scheduled for today.')}
       {section('Upcoming', 'upcoming-title', later, 'No later consultations yet.')}
@@ -89,6 +93,7 @@ function DoctorAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
   const [comment, setComment] = useState('');
   const [notes, setNotes] = useState(a.notes ?? '');
   const [completing, setCompleting] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -105,22 +110,18 @@ function DoctorAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
     }
   }
 
-  async function cancel() {
-    setBusy(true);
-    setError(null);
-    try {
-      onChange(await appointmentsApi.cancel(a.id));
-      onNotice(`Appointment with ${a.patient.name} cancelled.`);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   function complete(e: FormEvent) {
     e.preventDefault();
-    void change({ status: 'completed', notes: notes.trim() || undefined }, `Visit with ${a.patient.name} completed.`);
+    if (!notes.trim()) {
+      setError('Write the visit notes before completing the visit.');
+      return;
+    }
+    if (!confirming) {
+      setError(null);
+      setConfirming(true);
+      return;
+    }
+    void change({ status: 'completed', notes: notes.trim() }, `Visit with ${a.patient.name} completed.`);
   }
 
   return (
@@ -159,24 +160,46 @@ function DoctorAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
           <Link className="btn btn--ghost" to={`/patients/${a.patient.id}`}>
             Patient record
           </Link>
-          <button type="button" className="btn btn--ghost" aria-expanded={completing} onClick={() => setCompleting((c) => !c)}>
-            Complete visit
-          </button>
-          <button type="button" className="btn btn--danger-ghost" disabled={busy} onClick={cancel}>
-            Cancel appointment
-          </button>
+          {hasBegun(a) ? (
+            <button type="button" className="btn btn--ghost" aria-expanded={completing} onClick={() => setCompleting((c) => !c)}>
+              Complete visit
+            </button>
+          ) : (
+            <span className="muted small">Can be completed from {formatInstant(a.startsAt)}</span>
+          )}
+          <AddToCalendar appointment={a} />
+          <CancelAppointment
+            appointment={a}
+            viewer="doctor"
+            onDone={(updated) => {
+              onChange(updated);
+              onNotice(`Appointment with ${a.patient.name} cancelled; they will see your reason.`);
+            }}
+          />
           {completing && (
-            <form className="panel form" onSubmit={complete} aria-label={`Complete visit with ${a.patient.name}`}>
+            <form className="panel form" onSubmit={complete} aria-label={`Complete visit with ${a.patient.name}`} noValidate>
               <Field label="Visit notes">
-                {(p) => <textarea {...p} rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+                {(p) => (
+                  <textarea
+                    {...p}
+                    rows={4}
+                    value={notes}
+                    onChange={(e) => {
+                      setNotes(e.target.value);
+                      setConfirming(false);
+                    }}
+                  />
+                )}
               </Field>
+              {confirming && <p role="alert">Complete this visit with these notes? This cannot be undone.</p>}
               <button type="submit" className="btn btn--primary" disabled={busy}>
-                Mark as completed
+                {confirming ? 'Yes, complete the visit' : 'Mark as completed'}
               </button>
             </form>
           )}
         </>
       )}
+      <CancellationNote appointment={a} />
       {a.status === 'completed' && (
         <Link className="btn btn--ghost" to={`/patients/${a.patient.id}`}>
           Patient record

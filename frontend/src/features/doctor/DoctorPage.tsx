@@ -15,6 +15,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { SlotPicker, slotDoctorDate, slotLocalTime } from './SlotPicker';
 import { WeeklyHours } from './WeeklyHours';
 import { useRealtimeEvent } from '../../realtime/hooks';
+import { BookingPolicyNote, DoctorReviews } from './DoctorReviews';
 
 export function DoctorPage() {
   const { id = '' } = useParams();
@@ -148,6 +149,7 @@ export function DoctorPage() {
               <Field label="Reason for visit" error={reasonError ?? undefined} hint="A line or two helps the doctor prepare.">
                 {(p) => <textarea {...p} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />}
               </Field>
+              <BookingPolicyNote doctor={d} slot={slot} />
               <ErrorBox>{error}</ErrorBox>
               <button type="submit" className="btn btn--primary btn--block" disabled={busy || !slot}>
                 Book
@@ -156,6 +158,7 @@ export function DoctorPage() {
           )}
         </section>
       </div>
+      <DoctorReviews doctorId={d.id} />
     </section>
   );
 }

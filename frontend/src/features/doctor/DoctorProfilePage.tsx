@@ -7,6 +7,8 @@ import { ErrorBox, Loading, Notice } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
 import { useAuth } from '../auth/AuthProvider';
 import { ProfilePhoto } from '../media/ImageUpload';
+import { CalendarSubscribe } from '../appointment/CalendarSubscribe';
+import { PracticeRules, TimeOffEditor } from './PracticeRules';
 
 interface FormState {
   name: string;
@@ -154,6 +156,11 @@ export default function DoctorProfilePage() {
           Save profile
         </button>
       </form>
+      <PracticeRules />
+      <TimeOffEditor />
+      <div className="card">
+        <CalendarSubscribe />
+      </div>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { ErrorBox, Loading, Notice } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
 import { useAuth } from '../auth/AuthProvider';
 import { ProfilePhoto } from '../media/ImageUpload';
+import { CalendarSubscribe } from '../appointment/CalendarSubscribe';
 
 const GENDERS = [
   ['female', 'Female'],
@@ -266,6 +267,9 @@ export default function PatientProfilePage() {
           Save profile
         </button>
       </form>
+      <div className="card">
+        <CalendarSubscribe />
+      </div>
     </section>
   );
 }

@@ -8,10 +8,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Written in lower case on the wire and in the database: {@code pending, scheduled, rejected, cancelled, completed}. */
+/** Written in lower case on the wire and in the database: {@code pending, scheduled, rejected, cancelled, completed, expired}. */
 public enum AppointmentStatus {
 
-	PENDING, SCHEDULED, REJECTED, CANCELLED, COMPLETED;
+	PENDING, SCHEDULED, REJECTED, CANCELLED, COMPLETED, EXPIRED;
 
 	/** The statuses in which an appointment occupies its slot (and its patient's time). */
 	public static final Set<AppointmentStatus> HOLDING = EnumSet.of(PENDING, SCHEDULED, COMPLETED);

@@ -25,6 +25,7 @@ import com.healthconnect.audit.Actor;
 import com.healthconnect.audit.AuditAction;
 import com.healthconnect.audit.AuditLog;
 import com.healthconnect.auth.CurrentUser;
+import com.healthconnect.doctor.BookingPolicy;
 import com.healthconnect.doctor.DaySlots;
 import com.healthconnect.doctor.DoctorDirectory;
 import com.healthconnect.doctor.DoctorSummary;
@@ -95,7 +96,7 @@ public class Bookings {
 			for (String s : status.split(",")) {
 				statuses.add(AppointmentStatus.parse(s.strip())
 					.orElseThrow(() -> DomainException.invalidField("status",
-							"must be pending, scheduled, rejected, cancelled or completed"))
+							"must be pending, scheduled, rejected, cancelled, completed or expired"))
 					.json());
 			}
 			criteria = criteria.and("status").in(statuses);
@@ -128,7 +129,9 @@ public class Bookings {
 			case SCHEDULED -> appointment.accept(user, change.comment(), now);
 			case REJECTED -> appointment.reject(user, change.comment(), now);
 			case COMPLETED -> appointment.complete(user, change.comment(), now);
-			case CANCELLED -> appointment.cancel(user, change.comment(), now);
+			case CANCELLED -> appointment.cancel(user, change.comment(),
+					doctors.policy(appointment.getDoctorId()).cancellationWindow(), now);
+			case EXPIRED -> throw DomainException.conflict("Only the server expires an unanswered request");
 			case PENDING -> throw DomainException.conflict(
 					"An appointment goes back to pending only by being rescheduled by its patient");
 		}
@@ -143,7 +146,8 @@ public class Bookings {
 	public AppointmentView cancel(CurrentUser user, String id, String reason) {
 		Appointment appointment = load(user, id);
 		AppointmentStatus from = appointment.status();
-		appointment.cancel(user, reason, clock.instant());
+		appointment.cancel(user, reason, doctors.policy(appointment.getDoctorId()).cancellationWindow(),
+				clock.instant());
 		return publishStatusChange(store.save(appointment), from);
 	}
 
@@ -151,11 +155,12 @@ public class Bookings {
 	public AppointmentView reschedule(CurrentUser user, String id, RescheduleRequest request) {
 		Appointment appointment = load(user, id);
 		Instant previous = appointment.getStartsAt();
-		appointment.checkReschedulable(user);
-		DaySlots day = doctors.slotsOn(appointment.getDoctorId(), request.date());
 		Instant now = clock.instant();
+		java.time.Duration window = doctors.policy(appointment.getDoctorId()).cancellationWindow();
+		appointment.checkReschedulable(user, window, now);
+		DaySlots day = doctors.slotsOn(appointment.getDoctorId(), request.date());
 		SlotTime slot = bookableSlot(day, request.startTime(), now);
-		appointment.reschedule(user, request.date(), day.timeZone(), slot, now);
+		appointment.reschedule(user, request.date(), day.timeZone(), slot, window, now);
 		refuseOverlaps(appointment.getDoctorId(), appointment.getPatientId(), slot, appointment.getId());
 		Appointment saved = store.save(appointment);
 		AppointmentView view = view(saved);
@@ -175,6 +180,75 @@ public class Bookings {
 		return view;
 	}
 
+	/** The patient arrives in the waiting room; the doctor's sessions are told at once. */
+	public AppointmentView checkIn(CurrentUser user, String id) {
+		Appointment appointment = load(user, id);
+		appointment.checkIn(user, clock.instant());
+		Appointment saved = store.save(appointment);
+		AppointmentView view = view(saved);
+		events.publishEvent(new AppointmentCheckedIn(saved.getDoctorId(), saved.getPatientId(), view));
+		return view;
+	}
+
+	/** Checked-in patients whose visit is neither completed nor cancelled, by start. */
+	public List<AppointmentView> waitingRoom(CurrentUser doctor) {
+		return views(store.waitingFor(doctor.id()));
+	}
+
+	/**
+	 * Every pending request whose slot has begun becomes expired: the slot is free again and both are told. Each is
+	 * claimed by a conditional write (its version), so with several instances running each expires exactly once.
+	 * Returns how many this call expired.
+	 */
+	public int expireUnanswered() {
+		Instant now = clock.instant();
+		int expired = 0;
+		for (Appointment appointment : store.pendingStartedBy(now)) {
+			appointment.expire(now);
+			if (store.saveIfUnchanged(appointment)) {
+				publishStatusChange(appointment, AppointmentStatus.PENDING);
+				expired++;
+			}
+		}
+		return expired;
+	}
+
+	/** The doctor's pending and scheduled appointments on dates the time off covers, by start. */
+	public List<AppointmentView> affectedBy(CurrentUser doctor, List<com.healthconnect.doctor.TimeOff> timeOff) {
+		if (timeOff.isEmpty()) {
+			return List.of();
+		}
+		List<Appointment> found = store.activeOfDoctorFrom(doctor.id(), clock.instant()).stream()
+			.filter(a -> timeOff.stream().anyMatch(t -> t.covers(LocalDate.parse(a.getDate()))))
+			.toList();
+		return views(found);
+	}
+
+	/** Reviews with text for a doctor's public page, newest first, naming the patient by first name and initial. */
+	public Pages<DoctorReview> reviews(String doctorId, Integer page, Integer size) {
+		PageRequest request = Pages.request(page, size, Sort.by(Sort.Direction.DESC, "updatedAt", "_id"));
+		if (doctors.summary(doctorId).isEmpty()) {
+			throw DomainException.notFound("No such doctor");
+		}
+		Page<Appointment> found = store.reviewsOf(doctorId, request);
+		Map<String, PatientSummary> names = patients.summaries(
+				found.getContent().stream().map(Appointment::getPatientId).collect(java.util.stream.Collectors.toSet()));
+		return Pages.of(found, a -> new DoctorReview(a.getRating(), a.getReview(), a.getUpdatedAt(),
+				new DoctorReview.Reviewer(DoctorReview.shortName(
+						names.getOrDefault(a.getPatientId(), PatientSummary.unknown(a.getPatientId())).name()))));
+	}
+
+	/** One appointment as an ICS file, for its participants only. */
+	public String calendarFile(CurrentUser user, String id, String appUrl) {
+		return CalendarFile.of(List.of(view(load(user, id))), user, appUrl, clock.instant());
+	}
+
+	/** Every appointment of the user as one calendar, for the private feed. */
+	public String calendarFeed(CurrentUser user, String appUrl) {
+		List<Appointment> all = store.allOf(user.isDoctor() ? "doctorId" : "patientId", user.id());
+		return CalendarFile.of(views(all), user, appUrl, clock.instant());
+	}
+
 	/** A doctor's slots on a date, and which of them can be booked right now. */
 	public List<SlotAvailability> slots(String doctorId, LocalDate date) {
 		DaySlots day = doctors.slotsOn(doctorId, date);
@@ -182,13 +256,14 @@ public class Bookings {
 			return List.of();
 		}
 		Instant now = clock.instant();
+		Instant earliest = now.plus(day.policy().minimumNotice());
 		Instant first = day.slots().get(0).startsAt();
 		Instant last = day.slots().stream().map(SlotTime::endsAt).max(Comparator.naturalOrder()).orElseThrow();
 		List<Appointment> held = store.holdingBetween("doctorId", day.doctorId(), first, last, null);
 		return day.slots().stream()
 			.map(slot -> new SlotAvailability(slot.slotNumber(), slot.startTime(), slot.endTime(), slot.startsAt(),
-					slot.endsAt(), slot.switchedOn() && slot.startsAt().isAfter(now) && held.stream()
-						.noneMatch(a -> overlaps(a, slot))))
+					slot.endsAt(), !day.timeOff() && slot.switchedOn() && slot.startsAt().isAfter(now)
+							&& !slot.startsAt().isBefore(earliest) && held.stream().noneMatch(a -> overlaps(a, slot))))
 			.toList();
 	}
 
@@ -213,6 +288,13 @@ public class Bookings {
 		}
 		if (!slot.startsAt().isAfter(now)) {
 			throw DomainException.invalidField("startTime", "the slot at " + startTime + " has already begun");
+		}
+		if (day.timeOff()) {
+			throw DomainException.invalidField("date", "the doctor is away on " + day.date());
+		}
+		if (slot.startsAt().isBefore(now.plus(day.policy().minimumNotice()))) {
+			throw DomainException.invalidField("startTime", "this doctor takes bookings at least "
+					+ day.policy().minimumNoticeMinutes() + " minutes ahead");
 		}
 		return slot;
 	}
@@ -269,11 +351,11 @@ public class Bookings {
 		}
 	}
 
-	private AppointmentView view(Appointment a) {
+	AppointmentView view(Appointment a) {
 		return views(List.of(a)).get(0);
 	}
 
-	private List<AppointmentView> views(List<Appointment> appointments) {
+	List<AppointmentView> views(List<Appointment> appointments) {
 		Set<String> doctorIds = new HashSet<>();
 		Set<String> patientIds = new HashSet<>();
 		appointments.forEach(a -> {
@@ -282,13 +364,17 @@ public class Bookings {
 		});
 		Map<String, DoctorSummary> doctorSummaries = doctors.summaries(doctorIds);
 		Map<String, PatientSummary> patientSummaries = patients.summaries(patientIds);
+		Map<String, BookingPolicy> policies = doctors.policies(doctorIds);
 		return appointments.stream()
 			.map(a -> new AppointmentView(a.getId(),
 					doctorSummaries.getOrDefault(a.getDoctorId(), DoctorSummary.unknown(a.getDoctorId())),
 					patientSummaries.getOrDefault(a.getPatientId(), PatientSummary.unknown(a.getPatientId())),
 					a.getDate(), a.getStartTime(), a.getEndTime(), a.getStartsAt(), a.getEndsAt(), a.getTimeZone(),
 					a.status(), a.getMode(), a.getReason(), a.getComment(), a.getNotes(), a.getRating(),
-					a.getReview(), a.getCreatedAt(), a.getUpdatedAt()))
+					a.getReview(), a.getCreatedAt(), a.getUpdatedAt(), a.getCancelledBy(), a.getCancellationReason(),
+					a.getCheckedInAt(), a.cancellationDeadline(
+							policies.getOrDefault(a.getDoctorId(), BookingPolicy.DEFAULT).cancellationWindow()),
+					a.getSequence()))
 			.toList();
 	}
 }

@@ -96,7 +96,18 @@ public class DoctorDirectory {
 		Doctor doctor = load(doctorId);
 		ZoneId zone = ZoneId.of(doctor.getTimeZone());
 		return new DaySlots(doctor.getId(), doctor.getTimeZone(), date,
-				SlotCalendar.slotsOn(doctor.getSchedule(), zone, date));
+				SlotCalendar.slotsOn(doctor.getSchedule(), zone, date), doctor.isOffOn(date), doctor.policy());
+	}
+
+	/** The doctor's booking policy; the defaults for an unknown doctor (whose appointments still render). */
+	public BookingPolicy policy(String doctorId) {
+		return find(doctorId).map(Doctor::policy).orElse(BookingPolicy.DEFAULT);
+	}
+
+	/** Policies by doctor id, for lists. */
+	public Map<String, BookingPolicy> policies(Collection<String> doctorIds) {
+		List<String> valid = doctorIds.stream().filter(ObjectId::isValid).distinct().toList();
+		return doctors.findAllById(valid).stream().collect(Collectors.toMap(Doctor::getId, Doctor::policy));
 	}
 
 	/**

@@ -17,5 +17,6 @@ public record DoctorProfileUpdate(@Size(min = 1, max = 100) @Pattern(regexp = ".
 		@Size(min = 1, max = 200) String qualification, @Min(0) @Max(70) Integer experience,
 		@Size(max = 2000) String about,
 		@Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "may contain digits, spaces and + ( ) - only") String contactNumber,
-		@TimeZoneId String timeZone, @ImageReference String profileImage) {
+		@TimeZoneId String timeZone, @ImageReference String profileImage,
+		@Min(0) @Max(10080) Integer minimumNoticeMinutes, @Min(0) @Max(720) Integer cancellationWindowHours) {
 }

@@ -31,6 +31,7 @@ public class DoctorProfiles {
 		Doctor doctor = load(doctorId);
 		doctor.updateProfile(update.name(), update.specialization(), update.qualification(), update.experience(),
 				update.about(), update.contactNumber(), update.timeZone(), update.profileImage());
+		doctor.updatePolicy(update.minimumNoticeMinutes(), update.cancellationWindowHours());
 		return DoctorMapper.view(doctors.save(doctor));
 	}
 
@@ -44,6 +45,32 @@ public class DoctorProfiles {
 		Doctor doctor = load(doctorId);
 		doctor.replaceSchedule(schedule);
 		return DoctorMapper.view(doctors.save(doctor));
+	}
+
+	public List<TimeOff> timeOff(String doctorId) {
+		return load(doctorId).timeOff();
+	}
+
+	/** Replaces the doctor's time off; bookings already on those dates are left for the doctor to handle. */
+	public List<TimeOff> replaceTimeOff(String doctorId, List<TimeOff> entries) {
+		if (entries.size() > 100) {
+			throw DomainException.invalidField("timeOff", "at most 100 entries");
+		}
+		for (int i = 0; i < entries.size(); i++) {
+			TimeOff entry = entries.get(i);
+			if (entry == null || entry.from() == null || entry.to() == null) {
+				throw DomainException.invalidField("[" + i + "]", "needs from and to");
+			}
+			if (entry.to().isBefore(entry.from())) {
+				throw DomainException.invalidField("[" + i + "].to", "must not be before from");
+			}
+			if (entry.reason() != null && entry.reason().length() > 200) {
+				throw DomainException.invalidField("[" + i + "].reason", "at most 200 characters");
+			}
+		}
+		Doctor doctor = load(doctorId);
+		doctor.replaceTimeOff(entries);
+		return doctors.save(doctor).timeOff();
 	}
 
 	private Doctor load(String doctorId) {

@@ -10,7 +10,8 @@ import com.healthconnect.auth.Role;
 /** A doctor's own account as the user JSON shows it. */
 public record DoctorView(String id, String name, String email, String specialization, String qualification,
 		int experience, String about, String contactNumber, String profileImage, String timeZone,
-		List<ScheduleDay> schedule, Rating rating, String licenseNumber, Verification verification)
+		List<ScheduleDay> schedule, Rating rating, String licenseNumber, Verification verification,
+		int minimumNoticeMinutes, int cancellationWindowHours)
 		implements AccountView {
 
 	@Override

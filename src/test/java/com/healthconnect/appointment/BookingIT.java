@@ -6,6 +6,7 @@ import static com.healthconnect.support.Schedules.inDays;
 import static com.healthconnect.support.Schedules.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,12 +18,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.healthconnect.support.ApiClient;
 import com.healthconnect.support.ApiClient.Response;
 import com.healthconnect.support.IntegrationTest;
+import com.healthconnect.support.TestClock;
 
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +38,14 @@ class BookingIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	TestClock clock;
+
+	@AfterEach
+	void realTime() {
+		clock.reset();
+	}
 
 	ApiClient patient(String name) {
 		return new ApiClient(port).registerPatient(name);
@@ -108,7 +120,8 @@ class BookingIT {
 		Response cancelled = winnerClient.post("/api/appointments/" + id + "/cancel", Map.of("reason", "changed plans"));
 		assertThat(cancelled.status()).isEqualTo(200);
 		assertThat(cancelled.json().get("status").asString()).isEqualTo("cancelled");
-		assertThat(cancelled.json().get("comment").asString()).isEqualTo("changed plans");
+		assertThat(cancelled.json().get("cancellationReason").asString()).isEqualTo("changed plans");
+		assertThat(cancelled.json().get("cancelledBy").asString()).isEqualTo("patient");
 
 		Response again = patients.get(7).post("/api/appointments", booking(doctor.userId(), date, "09:00"));
 		assertThat(again.status()).isEqualTo(201);
@@ -196,7 +209,10 @@ class BookingIT {
 		assertThat(accepted.json().get("comment").asString()).isEqualTo("see you");
 		assertConflict(doctor.patch(path, Map.of("status", "rejected")), "Only a pending appointment");
 
+		assertConflict(doctor.patch(path, Map.of("status", "completed", "notes", "Too early")), "only once it has begun");
+		clock.set(Instant.parse(accepted.json().get("startsAt").asString()));
 		Response completed = doctor.patch(path, Map.of("status", "completed", "notes", "Rest and fluids"));
+		clock.reset();
 		assertThat(completed.status()).isEqualTo(200);
 		assertThat(completed.json().get("status").asString()).isEqualTo("completed");
 		assertThat(completed.json().get("notes").asString()).isEqualTo("Rest and fluids");
@@ -351,8 +367,10 @@ class BookingIT {
 	private void complete(ApiClient doctor, String id) {
 		assertThat(doctor.patch("/api/appointments/" + id + "/status", Map.of("status", "scheduled")).status())
 			.isEqualTo(200);
+		clock.set(Instant.parse(doctor.get("/api/appointments/" + id).json().get("startsAt").asString()));
 		assertThat(doctor.patch("/api/appointments/" + id + "/status", Map.of("status", "completed")).status())
 			.isEqualTo(200);
+		clock.reset();
 	}
 
 	static void assertConflict(Response response, String reason) {

@@ -9,11 +9,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The whole app on a random port, on Testcontainers MongoDB where Docker runs and the embedded server elsewhere. */
+/**
+ * The whole app on a random port, on Testcontainers MongoDB where Docker runs and the embedded server elsewhere, with
+ * a {@link TestClock} tests may move.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestcontainersConfiguration.class)
+@Import({ TestcontainersConfiguration.class, TestClockConfiguration.class })
 public @interface IntegrationTest {
 }

@@ -1,5 +1,6 @@
 package com.healthconnect.appointment.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -22,12 +23,15 @@ import lombok.NoArgsConstructor;
  * An appointment and its status machine, the one place that decides which change is allowed and by whom:
  * <pre>
  * pending   → scheduled | rejected   (its doctor)
- * pending | scheduled → cancelled    (either participant)
- * scheduled → completed              (its doctor)
- * pending | scheduled → pending, at another slot (its patient: reschedule)
+ * pending | scheduled → cancelled    (either participant; the patient only before the doctor's cancellation window)
+ * scheduled → completed              (its doctor, not before startsAt)
+ * pending   → expired                (the server, when the slot begins unanswered)
+ * pending | scheduled → pending, at another slot (its patient, before the cancellation window)
+ * scheduled → checked in             (its patient, from 15 minutes before startsAt until endsAt)
  * completed → reviewed, once         (its patient)
  * </pre>
- * Anything else is a 409 that says why.
+ * Anything else is a 409 that says why. {@code sequence} grows with every change, so calendar copies (ICS
+ * {@code SEQUENCE}) know which version is newer.
  * <p>
  * <b>No double booking.</b> While an appointment holds its slot, {@code slotHold} is {@code doctorId|startsAt} and
  * {@code patientHold} is {@code patientId|startsAt}; both fields carry a plain unique index. When it lets go
@@ -43,6 +47,7 @@ import lombok.NoArgsConstructor;
 public class Appointment {
 
 	public static final String COLLECTION = "appointments";
+	public static final Duration CHECK_IN_OPENS = Duration.ofMinutes(15);
 	static final String RELEASED = "released:";
 
 	@Id
@@ -64,6 +69,12 @@ public class Appointment {
 	private String notes;
 	private Integer rating;
 	private String review;
+	/** {@code doctor} or {@code patient}; set once, when it is cancelled. */
+	private String cancelledBy;
+	private String cancellationReason;
+	private Instant checkedInAt;
+	/** Grows with every change: the ICS {@code SEQUENCE}. */
+	private int sequence;
 	private String slotHold;
 	private String patientHold;
 	@Version
@@ -108,30 +119,84 @@ public class Appointment {
 		release();
 	}
 
+	/** Only once the visit has begun: a visit cannot be completed the day before. */
 	public void complete(CurrentUser actor, String comment, Instant now) {
 		requireDoctor(actor, "complete");
 		requireStatus(AppointmentStatus.SCHEDULED, "completed");
+		if (now.isBefore(startsAt)) {
+			throw DomainException.conflict("A visit can be completed only once it has begun, from " + startsAt);
+		}
 		moveTo(AppointmentStatus.COMPLETED, comment, now);
 	}
 
-	public void cancel(CurrentUser actor, String reason, Instant now) {
+	/**
+	 * Either participant cancels; the patient only until {@code cancellationWindow} before the start (the doctor's
+	 * policy), the doctor at any time. The reason is kept apart from the doctor's comment.
+	 */
+	public void cancel(CurrentUser actor, String reason, Duration cancellationWindow, Instant now) {
 		requireParticipant(actor);
 		requireActive("cancelled");
-		moveTo(AppointmentStatus.CANCELLED, reason, now);
+		if (actor.isPatient()) {
+			requireBeforeDeadline(cancellationWindow, now, "cancelled");
+		}
+		this.cancelledBy = actor.isDoctor() ? "doctor" : "patient";
+		this.cancellationReason = reason == null || reason.isBlank() ? null : reason.strip();
+		moveTo(AppointmentStatus.CANCELLED, null, now);
 		release();
 	}
 
+	/** The slot began and the doctor never answered: the slot is free again. Only the server does this. */
+	public void expire(Instant now) {
+		requireStatus(AppointmentStatus.PENDING, "expired");
+		if (now.isBefore(startsAt)) {
+			throw DomainException.conflict("A pending appointment expires only when its slot begins");
+		}
+		moveTo(AppointmentStatus.EXPIRED, null, now);
+		release();
+	}
+
+	/** The patient arrives in the waiting room: from {@link #CHECK_IN_OPENS} before the start until the end. */
+	public void checkIn(CurrentUser actor, Instant now) {
+		requirePatient(actor, "check in to");
+		requireStatus(AppointmentStatus.SCHEDULED, "checked in to");
+		Instant opens = startsAt.minus(CHECK_IN_OPENS);
+		if (now.isBefore(opens) || !now.isBefore(endsAt)) {
+			throw DomainException.conflict("Check-in is open from " + opens + " until " + endsAt);
+		}
+		if (checkedInAt == null) { // coming back to the tab keeps the first arrival time
+			this.checkedInAt = now;
+			this.updatedAt = now;
+			this.sequence++;
+		}
+	}
+
 	/** Moves to another slot of the same doctor and back to pending: the doctor has to accept the new time. */
-	public void reschedule(CurrentUser actor, LocalDate date, String timeZone, SlotTime slot, Instant now) {
-		checkReschedulable(actor);
+	public void reschedule(CurrentUser actor, LocalDate date, String timeZone, SlotTime slot,
+			Duration cancellationWindow, Instant now) {
+		checkReschedulable(actor, cancellationWindow, now);
 		place(date, timeZone, slot);
+		this.checkedInAt = null;
 		moveTo(AppointmentStatus.PENDING, null, now);
 	}
 
 	/** Lets the caller learn that a reschedule is refused before it looks for the new slot. */
-	public void checkReschedulable(CurrentUser actor) {
+	public void checkReschedulable(CurrentUser actor, Duration cancellationWindow, Instant now) {
 		requirePatient(actor, "reschedule");
 		requireActive("rescheduled");
+		requireBeforeDeadline(cancellationWindow, now, "rescheduled");
+	}
+
+	/** The last moment the patient may cancel or reschedule without asking the doctor. */
+	public Instant cancellationDeadline(Duration cancellationWindow) {
+		return startsAt.minus(cancellationWindow);
+	}
+
+	private void requireBeforeDeadline(Duration cancellationWindow, Instant now, String verb) {
+		Instant deadline = cancellationDeadline(cancellationWindow);
+		if (now.isAfter(deadline)) {
+			throw DomainException.conflict("This appointment could be " + verb + " free of charge until " + deadline
+					+ " (" + cancellationWindow.toHours() + " hours before it starts); please contact the doctor");
+		}
 	}
 
 	public void review(CurrentUser actor, int stars, String text, Instant now) {
@@ -148,6 +213,7 @@ public class Appointment {
 		this.rating = stars;
 		this.review = text;
 		this.updatedAt = now;
+		this.sequence++;
 	}
 
 	/** Visit notes are the doctor's alone; a patient never writes them. */
@@ -181,6 +247,7 @@ public class Appointment {
 			this.comment = remark;
 		}
 		this.updatedAt = now;
+		this.sequence++;
 	}
 
 	private void requireStatus(AppointmentStatus expected, String verb) {

@@ -10,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -49,6 +50,7 @@ public class AppointmentStore implements InitializingBean {
 		indexes.createIndex(new Index().on("status", Direction.ASC).on("date", Direction.ASC).named("status_date"));
 		indexes.createIndex(new Index().on("doctorId", Direction.ASC).on("startsAt", Direction.ASC).named("doctor_starts"));
 		indexes.createIndex(new Index().on("patientId", Direction.ASC).on("startsAt", Direction.ASC).named("patient_starts"));
+		indexes.createIndex(new Index().on("status", Direction.ASC).on("startsAt", Direction.ASC).named("status_starts"));
 	}
 
 	public Optional<Appointment> find(String id) {
@@ -87,6 +89,54 @@ public class AppointmentStore implements InitializingBean {
 			criteria = criteria.and("_id").ne(new ObjectId(exceptId));
 		}
 		return mongo.find(Query.query(criteria), Appointment.class);
+	}
+
+	/**
+	 * Writes the change only if nobody changed the appointment since it was read (its version): the claim that lets
+	 * several instances run the same job without doing one change twice. False when another got there first.
+	 */
+	public boolean saveIfUnchanged(Appointment appointment) {
+		try {
+			mongo.save(appointment);
+			return true;
+		}
+		catch (OptimisticLockingFailureException ex) {
+			return false;
+		}
+	}
+
+	public List<Appointment> waitingFor(String doctorId) {
+		return mongo.find(Query.query(Criteria.where("doctorId").is(doctorId).and("status")
+			.is(AppointmentStatus.SCHEDULED.json()).and("checkedInAt").ne(null)).with(Sort.by("startsAt", "_id")),
+				Appointment.class);
+	}
+
+	public List<Appointment> pendingStartedBy(Instant now) {
+		return mongo.find(Query.query(Criteria.where("status").is(AppointmentStatus.PENDING.json()).and("startsAt")
+			.lte(now)).limit(500), Appointment.class);
+	}
+
+	/** Scheduled appointments starting in (from, to]. */
+	public List<Appointment> scheduledStartingBetween(Instant from, Instant to) {
+		return mongo.find(Query.query(Criteria.where("status").is(AppointmentStatus.SCHEDULED.json()).and("startsAt")
+			.gt(from).lte(to)), Appointment.class);
+	}
+
+	public List<Appointment> activeOfDoctorFrom(String doctorId, Instant from) {
+		return mongo.find(Query.query(Criteria.where("doctorId").is(doctorId).and("status")
+			.in(AppointmentStatus.PENDING.json(), AppointmentStatus.SCHEDULED.json()).and("startsAt").gte(from))
+			.with(Sort.by("startsAt", "_id")), Appointment.class);
+	}
+
+	/** Every appointment of one participant, for a calendar feed. */
+	public List<Appointment> allOf(String party, String partyId) {
+		return mongo.find(Query.query(Criteria.where(party).is(partyId)).with(Sort.by("startsAt", "_id")).limit(2000),
+				Appointment.class);
+	}
+
+	public PageImpl<Appointment> reviewsOf(String doctorId, PageRequest request) {
+		return page(Criteria.where("doctorId").is(doctorId).and("rating").ne(null).and("review").nin(null, ""),
+				request);
 	}
 
 	public PageImpl<Appointment> page(Criteria criteria, PageRequest request) {

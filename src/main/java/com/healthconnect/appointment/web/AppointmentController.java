@@ -72,6 +72,11 @@ class AppointmentController {
 		return bookings.reschedule(user, id, request);
 	}
 
+	@PostMapping("/{id}/check-in")
+	AppointmentView checkIn(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+		return bookings.checkIn(user, id);
+	}
+
 	@PostMapping("/{id}/review")
 	AppointmentView review(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			@Valid @RequestBody ReviewRequest request) {

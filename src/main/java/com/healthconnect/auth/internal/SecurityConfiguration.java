@@ -85,7 +85,7 @@ class SecurityConfiguration {
 				.requestMatchers(POST, "/api/auth/password-reset", "/api/auth/password-reset/confirm").permitAll()
 				.requestMatchers("/api/doctors/me", "/api/doctors/me/**").hasRole("DOCTOR")
 				.requestMatchers(GET, "/api/doctors", "/api/doctors/specializations", "/api/doctors/*",
-						"/api/doctors/*/slots")
+						"/api/doctors/*/slots", "/api/doctors/*/reviews", "/api/calendar/feed/*")
 				.permitAll()
 				.requestMatchers("/api/patients/me", "/api/patients/me/**").hasRole("PATIENT")
 				.requestMatchers(GET, "/api/patients/*").hasRole("DOCTOR")

@@ -15,6 +15,9 @@ final class Call {
 	volatile Instant answeredAt;
 	volatile String calleeSession;
 	volatile ScheduledFuture<?> ringTimeout;
+	/** Set right after the call starts, before anyone hears of it. */
+	volatile String appointmentId;
+	volatile String callerName;
 
 	Call(String id, String callerId, String callerSession, String calleeId, String mode, Instant startedAt) {
 		this.id = id;
@@ -43,7 +46,7 @@ final class Call {
 	}
 
 	CallRecord record(Instant endedAt, CallOutcome outcome) {
-		return new CallRecord(id, callerId, calleeId, mode, startedAt, answeredAt, endedAt, outcome);
+		return new CallRecord(id, callerId, calleeId, mode, startedAt, answeredAt, endedAt, outcome, appointmentId);
 	}
 
 	void cancelRingTimeout() {

@@ -11,7 +11,10 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+
+import com.healthconnect.call.CallMissed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.healthconnect.auth.CurrentUser;
@@ -53,9 +56,12 @@ public class Signaling implements DisposableBean {
 	private final JsonMapper json;
 	private final long ringTimeoutMillis;
 	private final ScheduledExecutorService timer;
+	private final ApplicationEventPublisher events;
 
 	Signaling(UserSessions sessions, ConnectedPeers peers, People people, CallRegistry calls, CallLog callLog,
-			BlockingWork blocking, Clock clock, CallProperties properties, JsonMapper json) {
+			BlockingWork blocking, Clock clock, CallProperties properties, JsonMapper json,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.sessions = sessions;
 		this.peers = peers;
 		this.people = people;
@@ -73,7 +79,19 @@ public class Signaling implements DisposableBean {
 	}
 
 	public void callUser(CurrentUser from, String sessionId, String to, JsonNode offer, String mode, String callId) {
+		callUser(from, sessionId, to, offer, mode, callId, null);
+	}
+
+	/**
+	 * {@code appointmentId} ties the call to the appointment whose visit it is: shown to the callee and kept in the log.
+	 * The two are connected (checked first), so the label names a visit between them or nothing they may not see.
+	 */
+	public void callUser(CurrentUser from, String sessionId, String to, JsonNode offer, String mode, String callId,
+			String appointmentId) {
 		requireConnected(from, to);
+		if (appointmentId != null && !ObjectId.isValid(appointmentId)) {
+			throw DomainException.invalidField("appointmentId", "must be an appointment id");
+		}
 		require(offer, "offer");
 		if (callId != null) {
 			renegotiate(from, sessionId, to, offer, callId);
@@ -85,19 +103,22 @@ public class Signaling implements DisposableBean {
 		}
 		Instant now = clock.instant();
 		if (!sessions.isOnline(to)) {
-			fail(from, sessionId, to, OFFLINE, callMode, now);
+			fail(from, sessionId, to, OFFLINE, callMode, now, appointmentId);
 			return;
 		}
 		CallRegistry.Started started = calls.start(from.id(), sessionId, to, callMode, now);
 		switch (started.result()) {
-			case CALLEE_BUSY -> fail(from, sessionId, to, BUSY, callMode, now);
+			case CALLEE_BUSY -> fail(from, sessionId, to, BUSY, callMode, now, appointmentId);
 			case CALLER_BUSY -> throw DomainException.conflict("You are already in a call; end it first");
 			case STARTED -> {
 				Call call = started.call();
+				call.appointmentId = appointmentId;
+				String fromName = people.get(from.id(), from.role()).name();
+				call.callerName = fromName;
 				call.ringTimeout = timer.schedule(() -> ringTimedOut(call.id), ringTimeoutMillis,
 						TimeUnit.MILLISECONDS);
-				String fromName = people.get(from.id(), from.role()).name();
-				sessions.toUser(to, "/queue/call-made", new CallMade(from.id(), fromName, offer, call.id, callMode));
+				sessions.toUser(to, "/queue/call-made", new CallMade(from.id(), fromName, offer, call.id, callMode,
+						appointmentId));
 			}
 		}
 	}
@@ -129,7 +150,7 @@ public class Signaling implements DisposableBean {
 			.orElseThrow(() -> DomainException.conflict("This call is not in progress any more"));
 		String fromName = people.get(from.id(), from.role()).name();
 		sessions.toSession(to, call.sessionOf(to), "/queue/call-made",
-				new CallMade(from.id(), fromName, offer, callId, call.mode));
+				new CallMade(from.id(), fromName, offer, callId, call.mode, call.appointmentId));
 	}
 
 	/** The answered call with this id between the two users, sent from the session that takes part in it. */
@@ -219,9 +240,10 @@ public class Signaling implements DisposableBean {
 		});
 	}
 
-	private void fail(CurrentUser from, String sessionId, String to, String reason, String mode, Instant now) {
+	private void fail(CurrentUser from, String sessionId, String to, String reason, String mode, Instant now,
+			String appointmentId) {
 		String id = new ObjectId().toHexString();
-		write(new CallRecord(id, from.id(), to, mode, now, null, now, CallOutcome.FAILED));
+		write(new CallRecord(id, from.id(), to, mode, now, null, now, CallOutcome.FAILED, appointmentId));
 		sessions.toSession(from.id(), sessionId, "/queue/call-failed", new CallFailed(to, reason, null));
 	}
 
@@ -237,6 +259,10 @@ public class Signaling implements DisposableBean {
 
 	private void log(Call call, CallOutcome outcome) {
 		write(call.record(clock.instant(), outcome));
+		if (outcome == CallOutcome.MISSED) {
+			blocking.execute(() -> events.publishEvent(
+					new CallMissed(call.calleeId, call.callerId, call.callerName, call.id, call.appointmentId)));
+		}
 	}
 
 	private void write(CallRecord record) {
@@ -269,7 +295,8 @@ public class Signaling implements DisposableBean {
 		timer.shutdownNow();
 	}
 
-	public record CallMade(String from, String fromName, JsonNode offer, String callId, String mode) {
+	public record CallMade(String from, String fromName, JsonNode offer, String callId, String mode,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String appointmentId) {
 	}
 
 	public record CallAnswered(String from, JsonNode answer, String callId) {

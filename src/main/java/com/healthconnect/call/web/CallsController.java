@@ -51,10 +51,12 @@ class CallsController {
 		String peerId = outgoing ? call.calleeId() : call.callerId();
 		var peer = people.get(peerId, People.counterpartRole(user.role()));
 		return new CallView(call.id(), new Peer(peer.id(), peer.name(), peer.role()), outgoing ? "outgoing" : "incoming",
-				call.mode(), call.startedAt(), call.answeredAt(), call.endedAt(), call.outcome());
+				call.mode(), call.appointmentId(), call.startedAt(), call.answeredAt(), call.endedAt(), call.outcome());
 	}
 
-	record CallView(String id, Peer peer, String direction, String mode, Instant startedAt, Instant answeredAt,
+	record CallView(String id, Peer peer, String direction, String mode,
+			@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String appointmentId,
+			Instant startedAt, Instant answeredAt,
 			Instant endedAt, CallOutcome outcome) {
 	}
 

@@ -30,7 +30,8 @@ class SignalingController {
 
 	@MessageMapping("/call-user")
 	void callUser(@Payload CallUser call, Principal principal, @Header(SESSION) String session) {
-		signaling.callUser(UserSessions.user(principal), session, call.to(), call.offer(), call.mode(), call.callId());
+		signaling.callUser(UserSessions.user(principal), session, call.to(), call.offer(), call.mode(), call.callId(),
+				call.appointmentId());
 	}
 
 	@MessageMapping("/answer-call")
@@ -48,8 +49,11 @@ class SignalingController {
 		signaling.endCall(UserSessions.user(principal), call.to(), call.callId());
 	}
 
-	/** {@code callId} is only sent with a new offer inside an answered call (an ICE restart). */
-	record CallUser(String to, JsonNode offer, String mode, String callId) {
+	/**
+	 * {@code callId} is only sent with a new offer inside an answered call (an ICE restart); {@code appointmentId} when
+	 * the call is an appointment's visit.
+	 */
+	record CallUser(String to, JsonNode offer, String mode, String callId, String appointmentId) {
 	}
 
 	record AnswerCall(String to, JsonNode answer, String callId) {

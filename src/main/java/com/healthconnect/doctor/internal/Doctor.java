@@ -10,7 +10,9 @@ import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import com.healthconnect.doctor.BookingPolicy;
 import com.healthconnect.doctor.Rating;
+import com.healthconnect.doctor.TimeOff;
 import com.healthconnect.doctor.ScheduleDay;
 import com.healthconnect.doctor.Verification;
 
@@ -44,6 +46,10 @@ public class Doctor {
 	/** null for doctors registered before verification existed: they count as verified. */
 	private Verification verification;
 	private String rejectionReason;
+	/** Null until the doctor sets them: {@link BookingPolicy#of} fills in the defaults. */
+	private Integer minimumNoticeMinutes;
+	private Integer cancellationWindowHours;
+	private List<TimeOff> timeOff = new ArrayList<>();
 	private long ratingSum;
 	private long ratingCount;
 	@Version
@@ -128,6 +134,34 @@ public class Doctor {
 				.sorted(java.util.Comparator.comparing(com.healthconnect.doctor.ScheduleSlot::startTime))
 				.toList()))
 			.collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+	}
+
+	public void updatePolicy(Integer minimumNoticeMinutes, Integer cancellationWindowHours) {
+		if (minimumNoticeMinutes != null) {
+			this.minimumNoticeMinutes = minimumNoticeMinutes;
+		}
+		if (cancellationWindowHours != null) {
+			this.cancellationWindowHours = cancellationWindowHours;
+		}
+	}
+
+	public BookingPolicy policy() {
+		return BookingPolicy.of(minimumNoticeMinutes, cancellationWindowHours);
+	}
+
+	/** Earliest first. */
+	public void replaceTimeOff(List<TimeOff> entries) {
+		this.timeOff = entries.stream()
+			.sorted(java.util.Comparator.comparing(TimeOff::from).thenComparing(TimeOff::to))
+			.collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+	}
+
+	public List<TimeOff> timeOff() {
+		return timeOff == null ? List.of() : timeOff;
+	}
+
+	public boolean isOffOn(java.time.LocalDate date) {
+		return timeOff().stream().anyMatch(t -> t.covers(date));
 	}
 
 	public Rating rating() {

@@ -14,7 +14,10 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+
+import com.healthconnect.messaging.MessageWhileAway;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.healthconnect.auth.CurrentUser;
@@ -43,9 +46,11 @@ public class Messaging implements InitializingBean {
 	private final MediaStore media;
 	private final People people;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	Messaging(MongoTemplate mongo, ConnectedPeers peers, UserSessions sessions, MediaStore media, People people,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.mongo = mongo;
 		this.peers = peers;
 		this.sessions = sessions;
@@ -92,6 +97,9 @@ public class Messaging implements InitializingBean {
 				checked, stored == null ? null : stored.id(), false, null, now());
 		mongo.insert(message);
 		MessageView view = MessageView.of(message);
+		if (!sessions.isOnline(to)) {
+			events.publishEvent(new MessageWhileAway(to, from.id(), people.get(from.id(), from.role()).name()));
+		}
 		sessions.toUser(to, "/queue/messages", view);
 		if (originSession == null) {
 			sessions.toUser(from.id(), "/queue/messages", view);

@@ -3,6 +3,7 @@ package com.healthconnect.appointment.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -21,6 +22,8 @@ import com.healthconnect.platform.DomainException;
 class AppointmentTest {
 
 	static final Instant NOW = Instant.parse("2026-05-01T08:00:00Z");
+	static final Duration WINDOW = Duration.ofHours(24);
+	static final Instant AT_START = Instant.parse("2026-05-04T07:00:00Z");
 	static final LocalDate DATE = LocalDate.of(2026, 5, 4);
 	static final SlotTime SLOT = new SlotTime(1, "09:00", "09:30", Instant.parse("2026-05-04T07:00:00Z"),
 			Instant.parse("2026-05-04T07:30:00Z"), true);
@@ -45,7 +48,7 @@ class AppointmentTest {
 
 	Appointment completed() {
 		Appointment a = scheduled();
-		a.complete(doctor, "all good", NOW);
+		a.complete(doctor, "all good", AT_START);
 		return a;
 	}
 
@@ -85,11 +88,11 @@ class AppointmentTest {
 	void eitherParticipantCancelsPendingOrScheduled() {
 		for (CurrentUser who : new CurrentUser[] { doctor, patient }) {
 			Appointment p = pending();
-			p.cancel(who, "cannot make it", NOW);
+			p.cancel(who, "cannot make it", WINDOW, NOW);
 			assertThat(p.status()).isEqualTo(AppointmentStatus.CANCELLED);
 			assertThat(p.getSlotHold()).startsWith("released:");
 			Appointment s = scheduled();
-			s.cancel(who, null, NOW);
+			s.cancel(who, null, WINDOW, NOW);
 			assertThat(s.status()).isEqualTo(AppointmentStatus.CANCELLED);
 		}
 	}
@@ -97,7 +100,7 @@ class AppointmentTest {
 	@Test
 	void patientReschedulesBackToPendingWithNewHolds() {
 		Appointment a = scheduled();
-		a.reschedule(patient, DATE, "Europe/Berlin", OTHER_SLOT, NOW);
+		a.reschedule(patient, DATE, "Europe/Berlin", OTHER_SLOT, WINDOW, NOW);
 		assertThat(a.status()).isEqualTo(AppointmentStatus.PENDING);
 		assertThat(a.getStartTime()).isEqualTo("10:00");
 		assertThat(a.getSlotHold()).isEqualTo(doctor.id() + "|2026-05-04T08:00:00Z");
@@ -117,11 +120,11 @@ class AppointmentTest {
 		assertConflict(() -> pending().accept(otherDoctor, null, NOW), "Only the appointment's doctor");
 		assertConflict(() -> pending().reject(patient, null, NOW), "Only the appointment's doctor");
 		assertConflict(() -> scheduled().complete(patient, null, NOW), "Only the appointment's doctor");
-		assertConflict(() -> scheduled().reschedule(doctor, DATE, "UTC", OTHER_SLOT, NOW),
+		assertConflict(() -> scheduled().reschedule(doctor, DATE, "UTC", OTHER_SLOT, WINDOW, NOW),
 				"Only the appointment's patient");
 		assertConflict(() -> completed().review(doctor, 5, null, NOW), "Only the appointment's patient");
 		assertConflict(() -> completed().review(otherPatient, 5, null, NOW), "Only the appointment's patient");
-		assertThatThrownBy(() -> pending().cancel(otherPatient, null, NOW)).isInstanceOfSatisfying(
+		assertThatThrownBy(() -> pending().cancel(otherPatient, null, WINDOW, NOW)).isInstanceOfSatisfying(
 				DomainException.class, ex -> assertThat(ex.status()).isEqualTo(HttpStatus.NOT_FOUND));
 		assertThatThrownBy(() -> scheduled().writeNotes(patient, "self-diagnosis", NOW)).isInstanceOfSatisfying(
 				DomainException.class, ex -> assertThat(ex.status()).isEqualTo(HttpStatus.FORBIDDEN));
@@ -132,11 +135,11 @@ class AppointmentTest {
 		assertConflict(() -> scheduled().accept(doctor, null, NOW), "Only a pending appointment can be accepted");
 		assertConflict(() -> scheduled().reject(doctor, null, NOW), "this one is scheduled");
 		assertConflict(() -> pending().complete(doctor, null, NOW), "Only a scheduled appointment can be completed");
-		assertConflict(() -> completed().cancel(patient, null, NOW), "this one is completed");
+		assertConflict(() -> completed().cancel(patient, null, WINDOW, NOW), "this one is completed");
 		assertConflict(() -> cancelled().accept(doctor, null, NOW), "this one is cancelled");
-		assertConflict(() -> cancelled().cancel(doctor, null, NOW), "this one is cancelled");
+		assertConflict(() -> cancelled().cancel(doctor, null, WINDOW, NOW), "this one is cancelled");
 		assertConflict(() -> rejected().complete(doctor, null, NOW), "this one is rejected");
-		assertConflict(() -> completed().reschedule(patient, DATE, "UTC", OTHER_SLOT, NOW), "this one is completed");
+		assertConflict(() -> completed().reschedule(patient, DATE, "UTC", OTHER_SLOT, WINDOW, NOW), "this one is completed");
 		assertConflict(() -> scheduled().review(patient, 5, null, NOW), "Only a completed appointment");
 	}
 
@@ -150,9 +153,76 @@ class AppointmentTest {
 		assertThat(a.getComment()).isNull();
 	}
 
+	@Test
+	void completingBeforeTheStartIsRefused() {
+		assertConflict(() -> scheduled().complete(doctor, null, AT_START.minusSeconds(1)), "only once it has begun");
+		Appointment a = scheduled();
+		a.complete(doctor, null, AT_START);
+		assertThat(a.status()).isEqualTo(AppointmentStatus.COMPLETED);
+	}
+
+	@Test
+	void patientCannotCancelOrRescheduleInsideTheWindowButTheDoctorCan() {
+		Instant late = AT_START.minus(WINDOW).plusSeconds(1);
+		assertConflict(() -> scheduled().cancel(patient, null, WINDOW, late), "until 2026-05-03T07:00:00Z");
+		assertConflict(() -> scheduled().reschedule(patient, DATE, "UTC", OTHER_SLOT, WINDOW, late),
+				"rescheduled free of charge until 2026-05-03T07:00:00Z");
+		Appointment ontime = scheduled();
+		ontime.cancel(patient, "travel", WINDOW, AT_START.minus(WINDOW));
+		assertThat(ontime.getCancelledBy()).isEqualTo("patient");
+
+		Appointment byDoctor = scheduled();
+		byDoctor.cancel(doctor, "ill today", WINDOW, AT_START.minusSeconds(60));
+		assertThat(byDoctor.status()).isEqualTo(AppointmentStatus.CANCELLED);
+		assertThat(byDoctor.getCancelledBy()).isEqualTo("doctor");
+		assertThat(byDoctor.getCancellationReason()).isEqualTo("ill today");
+	}
+
+	@Test
+	void aCancellationReasonDoesNotOverwriteTheDoctorsComment() {
+		Appointment a = pending();
+		a.accept(doctor, "bring your scans", NOW);
+		a.cancel(patient, "feeling better", WINDOW, NOW);
+		assertThat(a.getComment()).isEqualTo("bring your scans");
+		assertThat(a.getCancellationReason()).isEqualTo("feeling better");
+	}
+
+	@Test
+	void pendingExpiresOnlyWhenTheSlotBeginsAndLetsGoOfIt() {
+		assertConflict(() -> pending().expire(AT_START.minusSeconds(1)), "expires only when its slot begins");
+		assertConflict(() -> scheduled().expire(AT_START), "Only a pending appointment can be expired");
+		Appointment a = pending();
+		a.expire(AT_START);
+		assertThat(a.status()).isEqualTo(AppointmentStatus.EXPIRED);
+		assertThat(a.getSlotHold()).isEqualTo("released:" + a.getId());
+	}
+
+	@Test
+	void checkInIsOpenFromFifteenMinutesBeforeUntilTheEnd() {
+		assertConflict(() -> scheduled().checkIn(patient, AT_START.minusSeconds(15 * 60 + 1)), "Check-in is open");
+		assertConflict(() -> scheduled().checkIn(patient, SLOT.endsAt()), "Check-in is open");
+		assertConflict(() -> pending().checkIn(patient, AT_START), "Only a scheduled appointment");
+		assertConflict(() -> scheduled().checkIn(doctor, AT_START), "Only the appointment's patient");
+		Appointment a = scheduled();
+		a.checkIn(patient, AT_START.minusSeconds(15 * 60));
+		a.checkIn(patient, AT_START.plusSeconds(60));
+		assertThat(a.getCheckedInAt()).as("the first arrival counts").isEqualTo(AT_START.minusSeconds(15 * 60));
+	}
+
+	@Test
+	void everyChangeRaisesTheSequence() {
+		Appointment a = pending();
+		int booked = a.getSequence();
+		a.accept(doctor, null, NOW);
+		assertThat(a.getSequence()).isGreaterThan(booked);
+		int accepted = a.getSequence();
+		a.cancel(doctor, null, WINDOW, NOW);
+		assertThat(a.getSequence()).isGreaterThan(accepted);
+	}
+
 	private Appointment cancelled() {
 		Appointment a = pending();
-		a.cancel(patient, null, NOW);
+		a.cancel(patient, null, WINDOW, NOW);
 		return a;
 	}
 

@@ -60,7 +60,7 @@ class SlotHoldRaceIT {
 		SlotTime target = slot(1);
 		List<Boolean> outcomes = race(i -> () -> {
 			Appointment a = store.find(booked.get(i).getId()).orElseThrow();
-			a.reschedule(new CurrentUser(a.getPatientId(), Role.PATIENT), LocalDate.now(), "UTC", target, NOW);
+			a.reschedule(new CurrentUser(a.getPatientId(), Role.PATIENT), LocalDate.now(), "UTC", target, java.time.Duration.ZERO, NOW);
 			store.save(a);
 			return true;
 		});

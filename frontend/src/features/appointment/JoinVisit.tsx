@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { errorMessage } from '../../api/client';
+import { visitApi } from '../../api/endpoints';
+import type { Appointment } from '../../api/types';
+import { ErrorBox } from '../../ui/Feedback';
+import { canJoin, formatInstant, waitedFor } from './visit';
+
+/**
+ * The patient's way into a visit: from 15 minutes before, "Join" checks in and shows the waiting screen until the
+ * doctor admits them (the call rings through the app's call dialog). A patient who already checked in and comes back
+ * lands on the waiting screen again. A chat-mode visit opens the chat instead.
+ */
+export function JoinVisit({ appointment: a, onChange }: { appointment: Appointment; onChange: (a: Appointment) => void }) {
+  const navigate = useNavigate();
+  const [now, setNow] = useState(Date.now());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 15_000);
+    return () => window.clearInterval(timer);
+  }, []);
+
+  if (!canJoin(a, now)) return null;
+
+  async function join() {
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await visitApi.checkIn(a.id);
+      onChange(updated);
+      if (a.mode === 'chat') navigate(`/messages/${a.doctor.id}`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (a.checkedInAt) {
+    return (
+      <section className="panel waiting" aria-labelledby={`waiting-${a.id}`} role="status">
+        <h4 id={`waiting-${a.id}`}>You are in the waiting room</h4>
+        <p>
+          {a.doctor.name} will admit you. Your appointment is at {formatInstant(a.startsAt)}; you have waited{' '}
+          {waitedFor(a.checkedInAt, now)}.
+        </p>
+        {a.mode === 'chat' ? (
+          <button type="button" className="btn btn--primary" onClick={() => navigate(`/messages/${a.doctor.id}`)}>
+            Open the chat
+          </button>
+        ) : (
+          <p className="muted small">Keep this page open: the call rings here when the doctor is ready.</p>
+        )}
+      </section>
+    );
+  }
+
+  return (
+    <>
+      <button type="button" className="btn btn--primary" onClick={join} disabled={busy}>
+        Join
+      </button>
+      <ErrorBox>{error}</ErrorBox>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+/** The notifications and preferences collections. */
+package com.healthconnect.notification.internal;

@@ -1,0 +1,2 @@
+/** The {@code /api/notifications} endpoints. */
+package com.healthconnect.notification.web;

@@ -1,0 +1,163 @@
+package com.healthconnect.appointment;
+
+import static com.healthconnect.support.Schedules.booking;
+import static com.healthconnect.support.Schedules.doctorWithSchedule;
+import static com.healthconnect.support.Schedules.inDays;
+import static com.healthconnect.support.Schedules.instant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+
+import com.healthconnect.appointment.internal.AppointmentStore;
+import com.healthconnect.appointment.internal.ReminderClaims;
+import com.healthconnect.support.ApiClient;
+import com.healthconnect.support.IntegrationTest;
+import com.healthconnect.support.TestClock;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reminders at 24 h and 15 min before each scheduled appointment: exactly once per offset with two schedulers sharing
+ * the database, none for a cancelled appointment, a rescheduled one reminded of its new time. The clock is moved, not
+ * waited for.
+ */
+@IntegrationTest
+class RemindersIT {
+
+	static final String BERLIN = "Europe/Berlin";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	Reminders reminders;
+
+	@Autowired
+	AppointmentStore store;
+
+	@Autowired
+	ReminderClaims claims;
+
+	@Autowired
+	Bookings bookings;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	ReminderProperties properties;
+
+	@AfterEach
+	void realTime() {
+		clock.reset();
+	}
+
+	@Test
+	void twoSchedulersOnOneDatabaseSendEachReminderExactlyOnce() throws Exception {
+		ApiClient doctor = doctorWithSchedule(port, "Dr Remind", "General Practice", BERLIN);
+		ApiClient patient = new ApiClient(port).registerPatient("Rita Reminded");
+		LocalDate date = inDays(BERLIN, 5);
+		String id = bookAndAccept(patient, doctor, date, "09:00");
+		String cancelled = bookAndAccept(patient, doctor, date, "09:30");
+		patient.post("/api/appointments/" + cancelled + "/cancel", Map.of());
+		Instant startsAt = Instant.parse(instant(date, "09:00", BERLIN));
+		// a second "instance": its own scheduler object over the same database
+		Reminders other = new Reminders(store, claims, bookings, events, clock, properties);
+
+		clock.set(startsAt.minus(Duration.ofHours(25)));
+		assertThat(race(reminders, other)).isZero();
+
+		clock.set(startsAt.minus(Duration.ofHours(24)));
+		assertThat(race(reminders, other)).isEqualTo(1);
+		assertThat(race(reminders, other)).as("already claimed").isZero();
+		assertThat(reminders(patient, id)).hasSize(1);
+		assertThat(reminders(patient, id).get(0).get("title").asString()).contains("24 hours");
+		assertThat(reminders(doctor, id)).hasSize(1);
+
+		clock.set(startsAt.minus(Duration.ofMinutes(15)));
+		assertThat(race(reminders, other)).isEqualTo(1);
+		assertThat(race(reminders, other)).isZero();
+		assertThat(reminders(patient, id)).hasSize(2);
+		assertThat(reminders(patient, id).get(0).get("title").asString()).contains("15 minutes");
+		assertThat(reminders(patient, cancelled)).as("none for a cancelled appointment").isEmpty();
+	}
+
+	@Test
+	void aRescheduledAppointmentIsRemindedOfItsNewTime() {
+		ApiClient doctor = doctorWithSchedule(port, "Dr Remind", "General Practice", BERLIN);
+		ApiClient patient = new ApiClient(port).registerPatient("Moved Patient");
+		LocalDate date = inDays(BERLIN, 4); // the clock stays within the 7-day session
+		String id = bookAndAccept(patient, doctor, date, "09:00");
+		Instant first = Instant.parse(instant(date, "09:00", BERLIN));
+		clock.set(first.minus(Duration.ofHours(24)).plusSeconds(1));
+		reminders.sendDue();
+		assertThat(reminders(patient, id)).hasSize(1);
+
+		clock.reset();
+		LocalDate later = date.plusDays(2);
+		assertThat(patient.post("/api/appointments/" + id + "/reschedule",
+				Map.of("date", later.toString(), "startTime", "09:30")).status()).isEqualTo(200);
+		Instant second = Instant.parse(instant(later, "09:30", BERLIN));
+		clock.set(second.minus(Duration.ofHours(24)).plusSeconds(1));
+		reminders.sendDue();
+		assertThat(reminders(patient, id)).as("pending again: not reminded until accepted").hasSize(1);
+		doctor.patch("/api/appointments/" + id + "/status", Map.of("status", "scheduled"));
+		reminders.sendDue();
+		List<JsonNode> sent = reminders(patient, id);
+		assertThat(sent).hasSize(2);
+		assertThat(sent.get(0).get("body").asString()).contains("09:30");
+	}
+
+	private int race(Reminders a, Reminders b) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> runs = new ArrayList<>();
+		for (Reminders r : List.of(a, b)) {
+			Callable<Integer> run = () -> {
+				start.await();
+				return r.sendDue();
+			};
+			runs.add(pool.submit(run));
+		}
+		start.countDown();
+		int sent = 0;
+		for (Future<Integer> f : runs) {
+			sent += f.get();
+		}
+		pool.shutdown();
+		return sent;
+	}
+
+	private String bookAndAccept(ApiClient patient, ApiClient doctor, LocalDate date, String start) {
+		String id = patient.post("/api/appointments", booking(doctor.userId(), date, start)).json().get("id").asString();
+		assertThat(doctor.patch("/api/appointments/" + id + "/status", Map.of("status", "scheduled")).status())
+			.isEqualTo(200);
+		return id;
+	}
+
+	private static List<JsonNode> reminders(ApiClient user, String appointmentId) {
+		return user.get("/api/notifications?size=100").json().get("content").valueStream()
+			.filter(n -> n.get("type").asString().equals("appointment-reminder"))
+			.filter(n -> n.get("appointmentId").asString().equals(appointmentId))
+			.toList();
+	}
+}
