@@ -13,6 +13,7 @@ import com.healthconnect.appointment.AppointmentReminderDue;
 import com.healthconnect.appointment.AppointmentRescheduled;
 import com.healthconnect.appointment.AppointmentStatusChanged;
 import com.healthconnect.appointment.AppointmentView;
+import com.healthconnect.patient.PatientDirectory;
 
 /**
  * Turns the appointment module's events into notifications for the participant who did not act. Titles and bodies
@@ -24,9 +25,11 @@ class AppointmentNotifications {
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
 	private final Notifications notifications;
+	private final PatientDirectory patients;
 
-	AppointmentNotifications(Notifications notifications) {
+	AppointmentNotifications(Notifications notifications, PatientDirectory patients) {
 		this.notifications = notifications;
+		this.patients = patients;
 	}
 
 	@EventListener
@@ -48,13 +51,13 @@ class AppointmentNotifications {
 		AppointmentView a = event.appointment();
 		switch (a.status()) {
 			case SCHEDULED -> toPatient(a, "appointment-scheduled", "Appointment confirmed",
-					doctor(a) + " confirmed your appointment on " + when(a) + ".");
+					doctor(a) + " confirmed your appointment on " + patientWhen(a) + ".");
 			case REJECTED -> toPatient(a, "appointment-rejected", "Appointment declined",
-					doctor(a) + " could not take your appointment on " + when(a) + ".");
+					doctor(a) + " could not take your appointment on " + patientWhen(a) + ".");
 			case CANCELLED -> {
 				if ("doctor".equals(a.cancelledBy())) {
 					toPatient(a, "appointment-cancelled", "Appointment cancelled",
-							doctor(a) + " cancelled your appointment on " + when(a) + reason(a));
+							doctor(a) + " cancelled your appointment on " + patientWhen(a) + reason(a));
 				}
 				else {
 					toDoctor(a, "appointment-cancelled", "Appointment cancelled",
@@ -63,12 +66,12 @@ class AppointmentNotifications {
 			}
 			case EXPIRED -> {
 				toPatient(a, "appointment-expired", "Appointment request expired", "Your request to see " + doctor(a)
-						+ " on " + when(a) + " was not answered in time. Please book another slot.");
+						+ " on " + patientWhen(a) + " was not answered in time. Please book another slot.");
 				toDoctor(a, "appointment-expired", "Appointment request expired", "The request from "
 						+ a.patient().name() + " for " + when(a) + " expired unanswered; the slot is free again.");
 			}
 			case COMPLETED -> toPatient(a, "appointment-completed", "Visit completed",
-					"Your visit with " + doctor(a) + " on " + when(a) + " is complete. You can now leave a review.");
+					"Your visit with " + doctor(a) + " on " + patientWhen(a) + " is complete. You can now leave a review.");
 			default -> {
 			}
 		}
@@ -79,7 +82,7 @@ class AppointmentNotifications {
 		AppointmentView a = event.appointment();
 		String in = in(event.before());
 		toPatient(a, "appointment-reminder", "Appointment " + in,
-				"Your appointment with " + doctor(a) + " starts " + in + ", on " + when(a) + ".");
+				"Your appointment with " + doctor(a) + " starts " + in + ", on " + patientWhen(a) + ".");
 		toDoctor(a, "appointment-reminder", "Appointment " + in,
 				"Your appointment with " + a.patient().name() + " starts " + in + ", on " + when(a) + ".");
 	}
@@ -97,10 +100,18 @@ class AppointmentNotifications {
 		return name.startsWith("Dr") ? name : "Dr. " + name;
 	}
 
-	/** The appointment's time in its zone (the doctor's, until patients carry their own). */
+	/** The appointment's time as the doctor reads it: in the appointment's (the doctor's) zone. */
 	static String when(AppointmentView a) {
-		ZoneId zone = ZoneId.of(a.timeZone());
-		return WHEN.format(a.startsAt().atZone(zone)) + " (" + a.timeZone() + ")";
+		return when(a, ZoneId.of(a.timeZone()));
+	}
+
+	static String when(AppointmentView a, ZoneId zone) {
+		return WHEN.format(a.startsAt().atZone(zone)) + " (" + zone.getId() + ")";
+	}
+
+	/** The appointment's time as the patient reads it: in their own zone. */
+	private String patientWhen(AppointmentView a) {
+		return when(a, patients.timeZone(a.patient().id()));
 	}
 
 	/** The reason itself stays in the app (it may be medical, and notifications are e-mailed). */

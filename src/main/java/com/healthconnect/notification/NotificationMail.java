@@ -2,6 +2,7 @@ package com.healthconnect.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.auth.Role;
 import com.healthconnect.mail.Mailer;
 import com.healthconnect.mail.OutgoingMail;
+import com.healthconnect.patient.PatientDirectory;
 import com.healthconnect.platform.DomainException;
 
 /**
@@ -30,8 +32,11 @@ class NotificationMail {
 	private final Notifications notifications;
 	private final AccountService accounts;
 	private final Clock clock;
+	private final PatientDirectory patients;
 
-	NotificationMail(Mailer mailer, Notifications notifications, AccountService accounts, Clock clock) {
+	NotificationMail(Mailer mailer, Notifications notifications, AccountService accounts, Clock clock,
+			PatientDirectory patients) {
+		this.patients = patients;
 		this.mailer = mailer;
 		this.notifications = notifications;
 		this.accounts = accounts;
@@ -49,7 +54,8 @@ class NotificationMail {
 		}
 		NotificationView n = event.notification();
 		AppointmentView appointment = event.subject() instanceof AppointmentView a ? a : null;
-		String subject = appointment == null ? n.title() : n.title() + ": " + AppointmentNotifications.when(appointment);
+		String subject = appointment == null ? n.title()
+				: n.title() + ": " + AppointmentNotifications.when(appointment, zoneOf(account.get(), appointment));
 		String link = mailer.link(appointment == null ? "/" : "/appointments");
 		String text = "Hello " + account.get().name() + ",\n\n" + n.body() + "\n\nOpen Health-Connect: " + link
 				+ "\n\nYou get these e-mails because of your Health-Connect account. To stop them, turn off e-mail in "
@@ -67,6 +73,11 @@ class NotificationMail {
 		String ics = CalendarFile.of(List.of(appointment), recipient, mailer.link(""), clock.instant());
 		return List.of(new OutgoingMail.Attachment("appointment.ics", "text/calendar; charset=UTF-8",
 				ics.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** A patient reads times in their own zone, a doctor in the appointment's (their own). */
+	private ZoneId zoneOf(AccountView recipient, AppointmentView appointment) {
+		return recipient.role() == Role.PATIENT ? patients.timeZone(recipient.id()) : ZoneId.of(appointment.timeZone());
 	}
 
 	private Optional<AccountView> account(String userId) {

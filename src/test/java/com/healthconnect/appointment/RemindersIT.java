@@ -104,7 +104,7 @@ class RemindersIT {
 	@Test
 	void aRescheduledAppointmentIsRemindedOfItsNewTime() {
 		ApiClient doctor = doctorWithSchedule(port, "Dr Remind", "General Practice", BERLIN);
-		ApiClient patient = new ApiClient(port).registerPatient("Moved Patient");
+		ApiClient patient = new ApiClient(port).registerPatient("Moved Patient", BERLIN);
 		LocalDate date = inDays(BERLIN, 4); // the clock stays within the 7-day session
 		String id = bookAndAccept(patient, doctor, date, "09:00");
 		Instant first = Instant.parse(instant(date, "09:00", BERLIN));

@@ -58,7 +58,7 @@ class NotificationMailIT {
 	@Test
 	void aConfirmedBookingIsMailedWithTheTimeALinkAndTheCalendarFileButNoReason() throws Exception {
 		ApiClient doctor = doctorWithSchedule(port, "Dr Mail", "General Practice", BERLIN);
-		ApiClient patient = new ApiClient(port).registerPatient("Mia Mailed");
+		ApiClient patient = new ApiClient(port).registerPatient("Mia Mailed", BERLIN);
 		String patientEmail = patient.user().get("email").asString();
 		LocalDate date = inDays(BERLIN, 4);
 		String id = patient.post("/api/appointments", Map.of("doctorId", doctor.userId(), "date", date.toString(),
@@ -90,6 +90,26 @@ class NotificationMailIT {
 		assertThat(patient.get("/api/notifications?unread=true").json().get("content").get(0).get("type").asString())
 			.isEqualTo("appointment-cancelled");
 		assertThat(smtp.waitForIncomingEmail(1500, before + 1)).isFalse();
+	}
+
+	@Test
+	void eachRecipientReadsTheTimeInTheirOwnZone() throws Exception {
+		ApiClient doctor = doctorWithSchedule(port, "Dr Zone", "General Practice", BERLIN);
+		String email = ApiClient.uniqueEmail("Tomo Tokyo");
+		ApiClient patient = new ApiClient(port).register(Map.of("role", "patient", "name", "Tomo Tokyo", "email", email,
+				"password", "correct-horse-9", "timeZone", "Asia/Tokyo"));
+		LocalDate date = inDays(BERLIN, 5);
+		String id = patient.post("/api/appointments", booking(doctor.userId(), date, "09:00")).json().get("id")
+			.asString();
+		doctor.patch("/api/appointments/" + id + "/status", Map.of("status", "scheduled"));
+
+		String tokyo = java.time.ZonedDateTime.of(date, java.time.LocalTime.of(9, 0), java.time.ZoneId.of(BERLIN))
+			.withZoneSameInstant(java.time.ZoneId.of("Asia/Tokyo")).toLocalTime().toString();
+		MimeMessage confirmation = awaitMailTo(email, "Appointment confirmed");
+		assertThat(confirmation.getSubject()).contains(tokyo).contains("Asia/Tokyo").doesNotContain(BERLIN);
+		assertThat(textOf(confirmation)).contains(tokyo + " (Asia/Tokyo)");
+		MimeMessage request = awaitMailTo(doctor.user().get("email").asString(), "New appointment request");
+		assertThat(request.getSubject()).contains("09:00").contains(BERLIN);
 	}
 
 	private static MimeMessage awaitMailTo(String to, String subjectStart) throws Exception {

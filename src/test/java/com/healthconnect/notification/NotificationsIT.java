@@ -43,7 +43,7 @@ class NotificationsIT {
 	@Test
 	void eachChangeNotifiesTheOtherParticipantLiveAndTheListKeepsReadState() {
 		ApiClient doctor = doctorWithSchedule(port, "Dr Notify", "General Practice", BERLIN);
-		ApiClient patient = new ApiClient(port).registerPatient("Nora Notified");
+		ApiClient patient = new ApiClient(port).registerPatient("Nora Notified", BERLIN);
 		LocalDate date = inDays(BERLIN, 4);
 		try (StompTestClient doctorSocket = StompTestClient.connect(port, doctor, "/user/queue/notifications");
 				StompTestClient patientSocket = StompTestClient.connect(port, patient, "/user/queue/notifications")) {

@@ -114,6 +114,12 @@ public class ApiClient {
 				"correct-horse-9"));
 	}
 
+	/** A patient living in {@code timeZone}, who reads every time there. */
+	public ApiClient registerPatient(String name, String timeZone) {
+		return register(Map.of("role", "patient", "name", name, "email", uniqueEmail(name), "password",
+				"correct-horse-9", "timeZone", timeZone));
+	}
+
 	public ApiClient registerDoctor(String name, String specialization, String timeZone) {
 		return register(Map.of("role", "doctor", "name", name, "email", uniqueEmail(name), "password",
 				"correct-horse-9", "specialization", specialization, "qualification", "MD", "experience", 10,
