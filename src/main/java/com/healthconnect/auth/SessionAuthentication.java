@@ -15,12 +15,19 @@ public final class SessionAuthentication extends AbstractAuthenticationToken {
 	private final CurrentUser user;
 	private final String tokenId;
 	private final Instant expiresAt;
+	private final long generation;
 
 	public SessionAuthentication(CurrentUser user, String tokenId, Instant expiresAt) {
+		this(user, tokenId, expiresAt, -1);
+	}
+
+	/** @param generation the user's session generation the token was issued in; -1 when not known */
+	public SessionAuthentication(CurrentUser user, String tokenId, Instant expiresAt, long generation) {
 		super(List.of(new SimpleGrantedAuthority(user.role().authority())));
 		this.user = user;
 		this.tokenId = tokenId;
 		this.expiresAt = expiresAt;
+		this.generation = generation;
 		setAuthenticated(true);
 	}
 
@@ -45,5 +52,9 @@ public final class SessionAuthentication extends AbstractAuthenticationToken {
 
 	public Instant expiresAt() {
 		return expiresAt;
+	}
+
+	public long generation() {
+		return generation;
 	}
 }

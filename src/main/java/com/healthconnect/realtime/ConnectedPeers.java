@@ -13,8 +13,10 @@ import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.realtime.internal.RealtimeProperties;
 
 /**
- * {@link Connections} with a memory: the relay asks "are these two connected?" on every frame, so answers are kept per
- * user pair until an {@link AppointmentEvent} about the pair (or the TTL, for changes made elsewhere) invalidates them.
+ * {@link Connections} with a memory: the relay asks "are these two connected?" on every frame, so "yes" is kept per
+ * user pair until an {@link AppointmentEvent} about the pair (or the TTL, for changes made on another instance)
+ * invalidates it. "No" is not kept: a booking made through another instance must connect the two at once, and a
+ * refused frame is rare (and rate-limited).
  */
 @Component
 public class ConnectedPeers {
@@ -23,7 +25,6 @@ public class ConnectedPeers {
 
 	private final Connections connections;
 	private final long positiveTtlNanos;
-	private final long negativeTtlNanos;
 	private final ConcurrentHashMap<String, Cached<Boolean>> pairs = new ConcurrentHashMap<>();
 	private final ConcurrentHashMap<String, Cached<List<String>>> counterparts = new ConcurrentHashMap<>();
 	/** Bumped on every invalidation: a lookup that raced one is not cached. */
@@ -32,7 +33,6 @@ public class ConnectedPeers {
 	ConnectedPeers(Connections connections, RealtimeProperties properties) {
 		this.connections = connections;
 		this.positiveTtlNanos = properties.connectionCacheTtl().toNanos();
-		this.negativeTtlNanos = Math.min(positiveTtlNanos, properties.connectionCacheTtl().toNanos() / 4);
 	}
 
 	public boolean areConnected(String userA, String userB) {
@@ -47,7 +47,9 @@ public class ConnectedPeers {
 		}
 		long before = generation.get();
 		boolean connected = connections.areConnected(userA, userB);
-		remember(pairs, key, connected, now + (connected ? positiveTtlNanos : negativeTtlNanos), before);
+		if (connected) {
+			remember(pairs, key, true, now + positiveTtlNanos, before);
+		}
 		return connected;
 	}
 

@@ -23,14 +23,28 @@ public class ApiClient {
 	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final String baseUrl;
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 	private final HttpClient http;
 	private String csrfToken;
 	private JsonNode user;
 
 	public ApiClient(int port) {
 		this.baseUrl = "http://localhost:" + port;
+		this.cookies = new CookieManager();
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+	}
+
+	private ApiClient(int port, ApiClient same) {
+		this.baseUrl = "http://localhost:" + port;
+		this.cookies = same.cookies;
+		this.http = same.http;
+		this.csrfToken = same.csrfToken;
+		this.user = same.user;
+	}
+
+	/** The same signed-in user, talking to the instance on another port (cookies are shared per host). */
+	public ApiClient on(int port) {
+		return new ApiClient(port, this);
 	}
 
 	public Response get(String path) {

@@ -50,7 +50,8 @@ class SessionCookieFilter extends OncePerRequestFilter {
 				}
 				else {
 					var context = SecurityContextHolder.createEmptyContext();
-					context.setAuthentication(new SessionAuthentication(token.user(), token.jti(), token.expiresAt()));
+					context.setAuthentication(new SessionAuthentication(token.user(), token.jti(), token.expiresAt(),
+							token.generation()));
 					SecurityContextHolder.setContext(context);
 				}
 			}

@@ -1,31 +1,68 @@
 package com.healthconnect.call.internal;
 
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
+import java.util.Date;
 
-/** A call in progress (ringing or answered); only {@link CallRegistry} changes it, under its lock. */
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/**
+ * A call ringing or in progress, as {@link CallRegistry} read it from MongoDB: a snapshot, changed only by the
+ * registry's atomic updates there, so every instance sees the same call. Its {@code _id} is stored as an ObjectId,
+ * as Spring Data maps an id that looks like one in every query.
+ */
 final class Call {
 
 	final String id;
 	final String callerId;
 	final String callerSession;
 	final String calleeId;
+	final String calleeSession;
 	final String mode;
 	final Instant startedAt;
-	volatile Instant answeredAt;
-	volatile String calleeSession;
-	volatile ScheduledFuture<?> ringTimeout;
-	/** Set right after the call starts, before anyone hears of it. */
-	volatile String appointmentId;
-	volatile String callerName;
+	final Instant answeredAt;
+	final Instant ringsUntil;
+	final String appointmentId;
+	final String callerName;
 
-	Call(String id, String callerId, String callerSession, String calleeId, String mode, Instant startedAt) {
+	Call(String id, String callerId, String callerSession, String calleeId, String calleeSession, String mode,
+			Instant startedAt, Instant answeredAt, Instant ringsUntil, String appointmentId, String callerName) {
 		this.id = id;
 		this.callerId = callerId;
 		this.callerSession = callerSession;
 		this.calleeId = calleeId;
+		this.calleeSession = calleeSession;
 		this.mode = mode;
 		this.startedAt = startedAt;
+		this.answeredAt = answeredAt;
+		this.ringsUntil = ringsUntil;
+		this.appointmentId = appointmentId;
+		this.callerName = callerName;
+	}
+
+	static Call of(Document document) {
+		return new Call(document.get("_id").toString(), document.getString("callerId"), document.getString("callerSession"),
+				document.getString("calleeId"), document.getString("calleeSession"), document.getString("mode"),
+				instant(document, "startedAt"), instant(document, "answeredAt"), instant(document, "ringsUntil"),
+				document.getString("appointmentId"), document.getString("callerName"));
+	}
+
+	Document toDocument() {
+		return new Document("_id", new ObjectId(id)).append("callerId", callerId)
+			.append("callerSession", callerSession)
+			.append("calleeId", calleeId)
+			.append("calleeSession", calleeSession)
+			.append("mode", mode)
+			.append("startedAt", startedAt)
+			.append("answeredAt", answeredAt)
+			.append("ringsUntil", ringsUntil)
+			.append("appointmentId", appointmentId)
+			.append("callerName", callerName);
+	}
+
+	private static Instant instant(Document document, String field) {
+		Date date = document.getDate(field);
+		return date == null ? null : date.toInstant();
 	}
 
 	boolean ringing() {
@@ -47,12 +84,5 @@ final class Call {
 
 	CallRecord record(Instant endedAt, CallOutcome outcome) {
 		return new CallRecord(id, callerId, calleeId, mode, startedAt, answeredAt, endedAt, outcome, appointmentId);
-	}
-
-	void cancelRingTimeout() {
-		ScheduledFuture<?> timeout = ringTimeout;
-		if (timeout != null) {
-			timeout.cancel(false);
-		}
 	}
 }

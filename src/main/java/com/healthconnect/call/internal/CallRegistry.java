@@ -1,98 +1,180 @@
 package com.healthconnect.call.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The calls ringing or in progress on this instance, and who is in one. Starting, answering and ending take one lock
- * (they are rare); looking a call up for an ICE candidate does not.
+ * The calls ringing or in progress, on every instance: in MongoDB, so a callee on another instance can answer, busy
+ * means busy everywhere, and a call is ended (and logged) once. Who is in a call is a document per user
+ * ({@code call_parties}, keyed by the user's id), so two instances starting calls to the same person at once cannot
+ * both succeed: the second insert of that key fails. Every change is one atomic operation on one document; a call is
+ * ended by removing it, and only the instance whose removal took it logs it and tells the parties.
  */
 @Component
 class CallRegistry {
 
-	private final ConcurrentHashMap<String, Call> calls = new ConcurrentHashMap<>();
-	private final ConcurrentHashMap<String, String> callOfUser = new ConcurrentHashMap<>();
+	static final String CALLS = "active_calls";
+	static final String PARTIES = "call_parties";
+	/** A party record without its call is left over from a crash between the two writes once it is this old. */
+	private static final Duration ORPHAN_AFTER = Duration.ofSeconds(10);
+
+	private final MongoTemplate mongo;
+	private final Clock clock;
 
 	enum StartResult { STARTED, CALLEE_BUSY, CALLER_BUSY }
 
 	record Started(StartResult result, Call call) {
 	}
 
-	synchronized Started start(String callerId, String callerSession, String calleeId, String mode, Instant now) {
-		if (callOfUser.containsKey(calleeId)) {
+	CallRegistry(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+		mongo.indexOps(CALLS).createIndex(new Index().on("callerSession", Sort.Direction.ASC).named("callerSession"));
+		mongo.indexOps(CALLS).createIndex(new Index().on("calleeSession", Sort.Direction.ASC).named("calleeSession"));
+		mongo.indexOps(CALLS).createIndex(new Index().on("ringsUntil", Sort.Direction.ASC).named("ringsUntil"));
+	}
+
+	Started start(String callerId, String callerSession, String calleeId, String mode, Instant now,
+			Instant ringsUntil, String appointmentId, String callerName) {
+		String id = new ObjectId().toHexString();
+		if (!claim(calleeId, id, now)) {
 			return new Started(StartResult.CALLEE_BUSY, null);
 		}
-		if (callOfUser.containsKey(callerId)) {
+		if (!claim(callerId, id, now)) {
+			release(calleeId, id);
 			return new Started(StartResult.CALLER_BUSY, null);
 		}
-		Call call = new Call(new ObjectId().toHexString(), callerId, callerSession, calleeId, mode, now);
-		calls.put(call.id, call);
-		callOfUser.put(callerId, call.id);
-		callOfUser.put(calleeId, call.id);
+		Call call = new Call(id, callerId, callerSession, calleeId, null, mode, now, null, ringsUntil, appointmentId,
+				callerName);
+		mongo.insert(call.toDocument(), CALLS);
 		return new Started(StartResult.STARTED, call);
 	}
 
 	/** Marks a ringing call answered by its callee in one session; empty if it is not ringing any more. */
-	synchronized Optional<Call> answer(String callId, String calleeId, String callerId, String session, Instant now) {
-		Call call = calls.get(callId);
-		if (call == null || !call.ringing() || !call.calleeId.equals(calleeId) || !call.callerId.equals(callerId)) {
-			return Optional.empty();
-		}
-		call.answeredAt = now;
-		call.calleeSession = session;
-		call.cancelRingTimeout();
-		return Optional.of(call);
+	Optional<Call> answer(String callId, String calleeId, String callerId, String session, Instant now) {
+		Document answered = mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(callId).and("calleeId").is(calleeId).and("callerId").is(callerId)
+					.and("answeredAt").is(null)),
+				new Update().set("answeredAt", now).set("calleeSession", session),
+				FindAndModifyOptions.options().returnNew(true), Document.class, CALLS);
+		return Optional.ofNullable(answered).map(Call::of);
 	}
 
 	Optional<Call> find(String callId) {
-		return callId == null ? Optional.empty() : Optional.ofNullable(calls.get(callId));
+		if (callId == null || !ObjectId.isValid(callId)) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(mongo.findById(callId, Document.class, CALLS)).map(Call::of);
 	}
 
 	/** The call the two users are in together, if any. */
 	Optional<Call> between(String userA, String userB) {
-		String callId = callOfUser.get(userA);
-		Call call = callId == null ? null : calls.get(callId);
-		return call != null && call.involves(userB) ? Optional.of(call) : Optional.empty();
+		Document party = mongo.findById(partyKey(userA), Document.class, PARTIES);
+		return party == null ? Optional.empty()
+				: find(party.getString("callId")).filter(call -> call.involves(userB));
 	}
 
-	/** Ends the call if the user takes part in it. */
-	synchronized Optional<Call> end(String callId, String userId) {
-		Call call = callId == null ? null : calls.get(callId);
-		if (call == null || !call.involves(userId)) {
+	/** Ends the call if the user takes part in it; empty when it was not (or no longer) there. */
+	Optional<Call> end(String callId, String userId) {
+		if (callId == null) {
 			return Optional.empty();
 		}
-		return Optional.of(remove(call));
+		return remove(Query.query(Criteria.where("_id").is(callId)
+			.orOperator(Criteria.where("callerId").is(userId), Criteria.where("calleeId").is(userId))));
 	}
 
-	synchronized Optional<Call> endIfRinging(String callId) {
-		Call call = calls.get(callId);
-		return call != null && call.ringing() ? Optional.of(remove(call)) : Optional.empty();
+	Optional<Call> endIfRinging(String callId) {
+		return remove(Query.query(Criteria.where("_id").is(callId).and("answeredAt").is(null)));
 	}
 
 	/** Ends the calls a closed session took part in, and ringing calls to a user who is no longer online. */
-	synchronized List<Call> endForClosedSession(String userId, String sessionId, boolean userStillOnline) {
+	List<Call> endForClosedSession(String userId, String sessionId, boolean userStillOnline) {
+		List<Criteria> which = new ArrayList<>(List.of(Criteria.where("callerSession").is(sessionId),
+				Criteria.where("calleeSession").is(sessionId)));
+		if (!userStillOnline) {
+			which.add(Criteria.where("calleeId").is(userId).and("answeredAt").is(null));
+		}
 		List<Call> ended = new ArrayList<>();
-		for (Call call : List.copyOf(calls.values())) {
-			boolean tookPart = sessionId.equals(call.callerSession) || sessionId.equals(call.calleeSession);
-			boolean calleeGone = !userStillOnline && call.ringing() && call.calleeId.equals(userId);
-			if (tookPart || calleeGone) {
-				ended.add(remove(call));
-			}
+		for (Document document : mongo.find(Query.query(new Criteria().orOperator(which)), Document.class, CALLS)) {
+			remove(Query.query(Criteria.where("_id").is(document.get("_id")))).ifPresent(ended::add);
 		}
 		return ended;
 	}
 
-	private Call remove(Call call) {
-		call.cancelRingTimeout();
-		calls.remove(call.id);
-		callOfUser.remove(call.callerId, call.id);
-		callOfUser.remove(call.calleeId, call.id);
-		return call;
+	/** Ringing calls past their ring time, ended here (each by one instance only). */
+	List<Call> endRingingBefore(Instant now) {
+		List<Call> ended = new ArrayList<>();
+		for (Document document : mongo.find(
+				Query.query(Criteria.where("answeredAt").is(null).and("ringsUntil").lt(now)), Document.class, CALLS)) {
+			endIfRinging(document.get("_id").toString()).ifPresent(ended::add);
+		}
+		return ended;
+	}
+
+	private Optional<Call> remove(Query query) {
+		Document removed = mongo.findAndRemove(query, Document.class, CALLS);
+		if (removed == null) {
+			return Optional.empty();
+		}
+		Call call = Call.of(removed);
+		release(call.callerId, call.id);
+		release(call.calleeId, call.id);
+		return Optional.of(call);
+	}
+
+	/** Takes the user for this call; false when they are in another call already. */
+	private boolean claim(String userId, String callId, Instant now) {
+		for (int attempt = 0; attempt < 2; attempt++) {
+			try {
+				mongo.insert(new Document("_id", partyKey(userId)).append("callId", callId).append("at", now), PARTIES);
+				return true;
+			}
+			catch (DuplicateKeyException taken) {
+				if (!releaseOrphan(userId)) {
+					return false;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Removes the user's party record when its call does not exist and it is old enough to be a crash's leftover. */
+	private boolean releaseOrphan(String userId) {
+		Document party = mongo.findById(partyKey(userId), Document.class, PARTIES);
+		if (party == null) {
+			return true;
+		}
+		String callId = party.getString("callId");
+		Instant at = party.getDate("at") == null ? Instant.EPOCH : party.getDate("at").toInstant();
+		if (mongo.findById(callId, Document.class, CALLS) != null || at.isAfter(clock.instant().minus(ORPHAN_AFTER))) {
+			return false;
+		}
+		release(userId, callId);
+		return true;
+	}
+
+	private void release(String userId, String callId) {
+		mongo.remove(Query.query(Criteria.where("_id").is(partyKey(userId)).and("callId").is(callId)), PARTIES);
+	}
+
+	/** Not the bare user id: Spring Data would query an id that looks like an ObjectId as one. */
+	private static String partyKey(String userId) {
+		return "user:" + userId;
 	}
 }

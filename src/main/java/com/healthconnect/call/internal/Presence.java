@@ -5,22 +5,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.messaging.AbstractSubProtocolEvent;
-import org.springframework.web.socket.messaging.SessionConnectedEvent;
-import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 import com.healthconnect.auth.CurrentUser;
-import com.healthconnect.auth.SessionAuthentication;
-import com.healthconnect.realtime.BlockingWork;
 import com.healthconnect.realtime.ConnectedPeers;
+import com.healthconnect.realtime.UserSessionClosed;
+import com.healthconnect.realtime.UserSessionOpened;
 import com.healthconnect.realtime.UserSessions;
 
 /**
  * Tells a user's counterparts when the user comes online (first session) or goes offline (last session closed). Who
- * is online is the broker's user registry; this only remembers what it last announced per user, so that racing
- * connects and disconnects end in one announcement of the true state. Only counterparts ever learn a user's presence.
+ * is online is the {@link UserSessions}' answer over every instance; this only remembers what it last announced per
+ * user, so that racing connects and disconnects end in one announcement of the true state. Only counterparts ever
+ * learn a user's presence. Announcing may read the database, so it runs on Boot's task executor.
  */
 @Component
 public class Presence {
@@ -30,15 +30,13 @@ public class Presence {
 
 	private final UserSessions sessions;
 	private final ConnectedPeers peers;
-	private final BlockingWork blocking;
-	private final Signaling signaling;
+	private final TaskExecutor executor;
 	private final ConcurrentHashMap<String, Boolean> announced = new ConcurrentHashMap<>();
 
-	Presence(UserSessions sessions, ConnectedPeers peers, BlockingWork blocking, Signaling signaling) {
+	Presence(UserSessions sessions, ConnectedPeers peers, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
 		this.sessions = sessions;
 		this.peers = peers;
-		this.blocking = blocking;
-		this.signaling = signaling;
+		this.executor = executor;
 	}
 
 	/** Whether the other user is online, as far as {@code viewer} may know: only counterparts (and oneself) are shown. */
@@ -50,21 +48,13 @@ public class Presence {
 	}
 
 	@EventListener
-	void connected(SessionConnectedEvent event) {
-		CurrentUser user = user(event);
-		if (user != null) {
-			// counterparts may need a database lookup: not on the broker's threads
-			submit(() -> announce(user));
-		}
+	void connected(UserSessionOpened event) {
+		submit(() -> announce(event.user()));
 	}
 
 	@EventListener
-	void disconnected(SessionDisconnectEvent event) {
-		CurrentUser user = user(event);
-		if (user != null) {
-			signaling.sessionClosed(user.id(), event.getSessionId());
-			submit(() -> announce(user));
-		}
+	void disconnected(UserSessionClosed event) {
+		submit(() -> announce(event.user()));
 	}
 
 	private void announce(CurrentUser user) {
@@ -73,7 +63,7 @@ public class Presence {
 			boolean online = sessions.isOnline(id);
 			if (before == null ? online : before != online) {
 				PresenceChange change = new PresenceChange(id, online);
-				counterparts.stream().filter(sessions::isOnline).forEach(peer -> sessions.toUser(peer, QUEUE, change));
+				counterparts.forEach(peer -> sessions.toUser(peer, QUEUE, change));
 			}
 			return online ? Boolean.TRUE : null;
 		});
@@ -81,15 +71,11 @@ public class Presence {
 
 	private void submit(Runnable task) {
 		try {
-			blocking.execute(task);
+			executor.execute(task);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Presence update dropped: {}", ex.toString());
 		}
-	}
-
-	private static CurrentUser user(AbstractSubProtocolEvent event) {
-		return event.getUser() instanceof SessionAuthentication auth ? auth.getPrincipal() : null;
 	}
 
 	public record PresenceChange(String userId, boolean online) {

@@ -1,17 +1,18 @@
 package com.healthconnect.call.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import com.healthconnect.call.CallMissed;
@@ -19,25 +20,28 @@ import com.healthconnect.call.CallMissed;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.platform.DomainException;
-import com.healthconnect.realtime.BlockingWork;
 import com.healthconnect.realtime.ConnectedPeers;
 import com.healthconnect.realtime.People;
+import com.healthconnect.realtime.UserSessionClosed;
 import com.healthconnect.realtime.UserSessions;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The WebRTC signaling relay. It passes offers, answers and candidates between a connected doctor and patient without
- * looking inside them, and keeps just enough state to say who is busy, to stop the callee's other tabs ringing, to end
- * an unanswered call after the ring timeout and a call whose party disconnected, and to log every call. Nothing on
- * this path touches the database except the final log write, which runs on {@link BlockingWork}.
+ * looking inside them, and keeps just enough state ({@link CallRegistry}, shared by every instance) to say who is
+ * busy, to stop the callee's other tabs ringing, to end an unanswered call after the ring timeout and a call whose
+ * party disconnected, and to log every call once.
  * <p>
  * Before a call is answered its frames go to every session of the other user (all their tabs ring); afterwards they go
- * to the two sessions taking part.
+ * to the two sessions taking part, wherever each is connected. ICE candidates, dozens per call set-up, find their
+ * call in a two-second cache rather than in MongoDB each time.
  */
 @Service
-public class Signaling implements DisposableBean {
+public class Signaling {
 
 	public static final String NO_ANSWER = "no-answer";
 	public static final String OFFLINE = "offline";
@@ -51,31 +55,27 @@ public class Signaling implements DisposableBean {
 	private final People people;
 	private final CallRegistry calls;
 	private final CallLog callLog;
-	private final BlockingWork blocking;
 	private final Clock clock;
-	private final JsonMapper json;
-	private final long ringTimeoutMillis;
-	private final ScheduledExecutorService timer;
+	private final Duration ringTimeout;
+	private final TaskScheduler scheduler;
 	private final ApplicationEventPublisher events;
+	/** Calls by id, and by "callerId:calleeId" pair, as the ICE relay last read them. */
+	private final Cache<String, Optional<Call>> recentCalls = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(2))
+		.maximumSize(100_000)
+		.build();
 
 	Signaling(UserSessions sessions, ConnectedPeers peers, People people, CallRegistry calls, CallLog callLog,
-			BlockingWork blocking, Clock clock, CallProperties properties, JsonMapper json,
-			ApplicationEventPublisher events) {
+			Clock clock, CallProperties properties, @Lazy TaskScheduler scheduler, ApplicationEventPublisher events) {
 		this.events = events;
 		this.sessions = sessions;
 		this.peers = peers;
 		this.people = people;
 		this.calls = calls;
 		this.callLog = callLog;
-		this.blocking = blocking;
 		this.clock = clock;
-		this.json = json;
-		this.ringTimeoutMillis = properties.ringTimeout().toMillis();
-		this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "call-ring-timeout");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.ringTimeout = properties.ringTimeout();
+		this.scheduler = scheduler;
 	}
 
 	public void callUser(CurrentUser from, String sessionId, String to, JsonNode offer, String mode, String callId) {
@@ -106,17 +106,16 @@ public class Signaling implements DisposableBean {
 			fail(from, sessionId, to, OFFLINE, callMode, now, appointmentId);
 			return;
 		}
-		CallRegistry.Started started = calls.start(from.id(), sessionId, to, callMode, now);
+		String fromName = people.get(from.id(), from.role()).name();
+		Instant ringsUntil = now.plus(ringTimeout);
+		CallRegistry.Started started = calls.start(from.id(), sessionId, to, callMode, now, ringsUntil, appointmentId,
+				fromName);
 		switch (started.result()) {
 			case CALLEE_BUSY -> fail(from, sessionId, to, BUSY, callMode, now, appointmentId);
 			case CALLER_BUSY -> throw DomainException.conflict("You are already in a call; end it first");
 			case STARTED -> {
 				Call call = started.call();
-				call.appointmentId = appointmentId;
-				String fromName = people.get(from.id(), from.role()).name();
-				call.callerName = fromName;
-				call.ringTimeout = timer.schedule(() -> ringTimedOut(call.id), ringTimeoutMillis,
-						TimeUnit.MILLISECONDS);
+				scheduler.schedule(() -> ringTimedOut(call.id), ringsUntil);
 				sessions.toUser(to, "/queue/call-made", new CallMade(from.id(), fromName, offer, call.id, callMode,
 						appointmentId));
 			}
@@ -136,6 +135,7 @@ public class Signaling implements DisposableBean {
 		}
 		Call call = calls.answer(callId, from.id(), to, sessionId, clock.instant())
 			.orElseThrow(() -> DomainException.conflict("This call is not ringing any more"));
+		forget(call);
 		sessions.toSession(to, call.callerSession, "/queue/call-answered", new CallAnswered(from.id(), answer, callId));
 		sessions.toUserExcept(from.id(), sessionId, "/queue/call-answered-elsewhere", new AnsweredElsewhere(callId));
 	}
@@ -160,23 +160,26 @@ public class Signaling implements DisposableBean {
 					&& sessionId.equals(c.sessionOf(from.id())));
 	}
 
-	/**
-	 * The hottest frame (a few dozen per call set-up, each relayed at once): serialised once, however many sessions
-	 * receive it.
-	 */
+	/** The hottest frame (a few dozen per call set-up, each relayed at once). */
 	public void iceCandidate(CurrentUser from, String to, JsonNode candidate, String callId) {
 		requireConnected(from, to);
 		require(candidate, "candidate");
-		Call call = (callId != null ? calls.find(callId).filter(c -> c.involves(from.id()) && c.involves(to))
-				: calls.between(from.id(), to)).orElse(null);
-		byte[] relayed = json.writeValueAsBytes(new IceCandidate(from.id(), candidate, call != null ? call.id : callId));
-		String session = call != null && !call.ringing() ? call.sessionOf(to) : null;
-		if (session != null) {
-			sessions.toSessionJson(to, session, "/queue/ice-candidate", relayed);
-		}
-		else {
-			sessions.toUserJson(to, "/queue/ice-candidate", relayed);
-		}
+		Call call = (callId != null
+				? recent(callId, () -> calls.find(callId)).filter(c -> c.involves(from.id()) && c.involves(to))
+				: recent(from.id() + ':' + to, () -> calls.between(from.id(), to)))
+			.orElse(null);
+		relay(to, call, "/queue/ice-candidate", new IceCandidate(from.id(), candidate, call != null ? call.id : callId));
+	}
+
+	private Optional<Call> recent(String key, java.util.function.Supplier<Optional<Call>> lookup) {
+		return recentCalls.get(key, ignored -> lookup.get());
+	}
+
+	/** This instance changed the call: the ICE relay reads it afresh. */
+	private void forget(Call call) {
+		recentCalls.invalidate(call.id);
+		recentCalls.invalidate(call.callerId + ':' + call.calleeId);
+		recentCalls.invalidate(call.calleeId + ':' + call.callerId);
 	}
 
 	public void rejectCall(CurrentUser from, String sessionId, String to, String callId) {
@@ -214,10 +217,14 @@ public class Signaling implements DisposableBean {
 		sessions.toUser(to, "/queue/call-ended", new CallEnded(from.id(), endedId, null));
 	}
 
-	/** A socket closed: its calls end for the other side, and calls ringing for a user now offline fail. */
-	public void sessionClosed(String userId, String sessionId) {
-		boolean stillOnline = sessions.isOnline(userId);
-		for (Call call : calls.endForClosedSession(userId, sessionId, stillOnline)) {
+	/**
+	 * A session closed (here, or on an instance that stopped): its calls end for the other side, and calls ringing for
+	 * a user now offline fail.
+	 */
+	@EventListener
+	void sessionClosed(UserSessionClosed closed) {
+		String userId = closed.userId();
+		for (Call call : calls.endForClosedSession(userId, closed.sessionId(), closed.stillOnline())) {
 			if (call.ringing() && call.calleeId.equals(userId)) {
 				log(call, CallOutcome.MISSED);
 				sessions.toSession(call.callerId, call.callerSession, "/queue/call-failed",
@@ -232,12 +239,33 @@ public class Signaling implements DisposableBean {
 	}
 
 	private void ringTimedOut(String callId) {
-		calls.endIfRinging(callId).ifPresent(call -> {
-			log(call, CallOutcome.MISSED);
-			sessions.toSession(call.callerId, call.callerSession, "/queue/call-failed",
-					new CallFailed(call.calleeId, NO_ANSWER, call.id));
-			sessions.toUser(call.calleeId, "/queue/call-ended", new CallEnded(call.callerId, call.id, NO_ANSWER));
-		});
+		try {
+			calls.endIfRinging(callId).ifPresent(this::noAnswer);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Ring timeout of call {} not applied: {}", callId, ex.toString());
+		}
+	}
+
+	/**
+	 * Calls still ringing past their time whose instance did not end them (it stopped, or its timer was lost): ended
+	 * by whichever instance gets to each first.
+	 */
+	@Scheduled(fixedDelayString = "${healthconnect.calls.ring-sweep:5s}")
+	void endOverdueRinging() {
+		try {
+			calls.endRingingBefore(clock.instant().minusSeconds(2)).forEach(this::noAnswer);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Overdue ringing calls not swept: {}", ex.toString());
+		}
+	}
+
+	private void noAnswer(Call call) {
+		log(call, CallOutcome.MISSED);
+		sessions.toSession(call.callerId, call.callerSession, "/queue/call-failed",
+				new CallFailed(call.calleeId, NO_ANSWER, call.id));
+		sessions.toUser(call.calleeId, "/queue/call-ended", new CallEnded(call.callerId, call.id, NO_ANSWER));
 	}
 
 	private void fail(CurrentUser from, String sessionId, String to, String reason, String mode, Instant now,
@@ -258,16 +286,17 @@ public class Signaling implements DisposableBean {
 	}
 
 	private void log(Call call, CallOutcome outcome) {
+		forget(call);
 		write(call.record(clock.instant(), outcome));
 		if (outcome == CallOutcome.MISSED) {
-			blocking.execute(() -> events.publishEvent(
-					new CallMissed(call.calleeId, call.callerId, call.callerName, call.id, call.appointmentId)));
+			events.publishEvent(new CallMissed(call.calleeId, call.callerId, call.callerName, call.id,
+					call.appointmentId));
 		}
 	}
 
 	private void write(CallRecord record) {
 		try {
-			blocking.execute(() -> callLog.record(record));
+			callLog.record(record);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Call {} could not be logged: {}", record.id(), ex.toString());
@@ -288,11 +317,6 @@ public class Signaling implements DisposableBean {
 		if (value == null || (value instanceof JsonNode node && node.isNull())) {
 			throw DomainException.invalidField(field, "is required");
 		}
-	}
-
-	@Override
-	public void destroy() {
-		timer.shutdownNow();
 	}
 
 	public record CallMade(String from, String fromName, JsonNode offer, String callId, String mode,

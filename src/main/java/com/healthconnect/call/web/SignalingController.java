@@ -14,8 +14,7 @@ import com.healthconnect.realtime.UserSessions;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The signaling destinations of the contract; the sender is always the socket's signed-in user. ICE candidates, the
- * hot one, are handled inline by {@link IceCandidateFrames}; these are a handful of frames per call.
+ * The signaling destinations of the contract; the sender is always the socket's signed-in user.
  */
 @Controller
 class SignalingController {
@@ -39,6 +38,11 @@ class SignalingController {
 		signaling.answerCall(UserSessions.user(principal), session, answer.to(), answer.answer(), answer.callId());
 	}
 
+	@MessageMapping("/ice-candidate")
+	void iceCandidate(@Payload IceCandidate candidate, Principal principal) {
+		signaling.iceCandidate(UserSessions.user(principal), candidate.to(), candidate.candidate(), candidate.callId());
+	}
+
 	@MessageMapping("/reject-call")
 	void rejectCall(@Payload CallRef call, Principal principal, @Header(SESSION) String session) {
 		signaling.rejectCall(UserSessions.user(principal), session, call.to(), call.callId());
@@ -57,6 +61,9 @@ class SignalingController {
 	}
 
 	record AnswerCall(String to, JsonNode answer, String callId) {
+	}
+
+	record IceCandidate(String to, JsonNode candidate, String callId) {
 	}
 
 	record CallRef(String to, String callId) {

@@ -1,7 +1,6 @@
 package com.healthconnect.messaging.web;
 
 import java.security.Principal;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,14 +12,13 @@ import org.springframework.stereotype.Controller;
 import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.messaging.internal.Messaging;
 import com.healthconnect.platform.DomainException;
-import com.healthconnect.realtime.BlockingWork;
 import com.healthconnect.realtime.StompError;
 import com.healthconnect.realtime.UserSessions;
 
 /**
- * Chat over the socket: typing signals (never stored) and messages. A message is stored, then pushed; the store runs
- * on {@link BlockingWork}, in the order the session sent its messages, so the threads that read the sockets never
- * wait on MongoDB.
+ * Chat over the socket: typing signals (never stored) and messages. A message is stored, then pushed, on the inbound
+ * channel's executor, which handles a session's frames one at a time in the order sent (so its messages are stored
+ * in that order) and never on the threads that read the sockets.
  */
 @Controller
 class ChatController {
@@ -30,12 +28,10 @@ class ChatController {
 
 	private final Messaging messaging;
 	private final UserSessions sessions;
-	private final BlockingWork blocking;
 
-	ChatController(Messaging messaging, UserSessions sessions, BlockingWork blocking) {
+	ChatController(Messaging messaging, UserSessions sessions) {
 		this.messaging = messaging;
 		this.sessions = sessions;
-		this.blocking = blocking;
 	}
 
 	@MessageMapping("/typing")
@@ -55,21 +51,17 @@ class ChatController {
 			throw DomainException.invalidField("to", "is required");
 		}
 		String sessionId = headers.getSessionId();
-		Map<String, Object> attributes = headers.getSessionAttributes();
-		blocking.executeInOrder(attributes, () -> {
-			try {
-				messaging.send(from, message.to(), message.text(), null, sessionId);
-			}
-			catch (DomainException ex) {
-				sessions.error(from.id(), sessionId,
-						new StompError(ex.status().value(), ex.title(), ex.getMessage(), CHAT_SEND));
-			}
-			catch (RuntimeException ex) {
-				log.error("Storing a chat message failed", ex);
-				sessions.error(from.id(), sessionId, new StompError(500, "Internal error",
-						"The message could not be stored; send it again", CHAT_SEND));
-			}
-		});
+		try {
+			messaging.send(from, message.to(), message.text(), null, sessionId);
+		}
+		catch (DomainException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			log.error("Storing a chat message failed", ex);
+			sessions.error(from.id(), sessionId, new StompError(500, "Internal error",
+					"The message could not be stored; send it again", CHAT_SEND));
+		}
 	}
 
 	record Typing(String to) {

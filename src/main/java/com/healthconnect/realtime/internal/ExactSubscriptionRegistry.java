@@ -14,8 +14,8 @@ import org.springframework.util.MultiValueMap;
 /**
  * The broker's subscriptions, found by exact destination in O(1).
  * <p>
- * Every push here goes to a per-session user destination ({@code /queue/ice-candidate-user<session>}), so there are
- * sessions × queues distinct destinations. Spring's {@code DefaultSubscriptionRegistry} keeps a bounded cache of
+ * Every push here goes to a per-user destination ({@code /topic/u.<userId>.ice-candidate}), so there are users ×
+ * queues distinct destinations. Spring's {@code DefaultSubscriptionRegistry} keeps a bounded cache of
  * destination lookups (1024 by default) and on a miss scans every subscription: past the bound each relayed frame
  * cost milliseconds at a few thousand sessions. Patterns are not needed: {@code StompGatekeeper} admits only exact
  * {@code /user/queue/<name>} subscriptions.
@@ -64,7 +64,7 @@ final class ExactSubscriptionRegistry extends AbstractSubscriptionRegistry {
 		return byDestination.getOrDefault(destination, NONE);
 	}
 
-	/** The session's subscription ids for a broker destination ({@code /queue/x-user<session>}); none when absent. */
+	/** The session's subscription ids for a broker destination ({@code /topic/u.<userId>.x}); none when absent. */
 	List<String> subscriptionIds(String destination, String sessionId) {
 		List<String> ids = byDestination.getOrDefault(destination, NONE).get(sessionId);
 		return ids == null ? List.of() : ids;

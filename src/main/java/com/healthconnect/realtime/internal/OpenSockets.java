@@ -5,29 +5,28 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
 import com.healthconnect.auth.SessionAuthentication;
+import com.healthconnect.auth.SessionChecks;
 import com.healthconnect.auth.SessionsEnded;
 import com.healthconnect.auth.SignedOut;
 
 /**
  * The open sockets and the session token each was opened with. A socket lives no longer than its token: signing out
- * ({@link SignedOut}) closes the sockets opened with that token, and a periodic sweep closes those whose token expired.
+ * ({@link SignedOut}) closes the sockets opened with that token, and a sweep every second closes those whose token
+ * expired or whose session ended on another instance.
  * One user holds at most {@code healthconnect.realtime.per-user.max-sessions} sockets at once; one more is refused.
  */
 @Component
-class OpenSockets implements DisposableBean {
+class OpenSockets {
 
 	static final CloseStatus SIGNED_OUT = new CloseStatus(4001, "Signed out");
 	static final CloseStatus EXPIRED = new CloseStatus(4002, "Session expired");
@@ -40,18 +39,12 @@ class OpenSockets implements DisposableBean {
 	private final ConcurrentHashMap<String, Set<String>> byUser = new ConcurrentHashMap<>();
 	private final int maxPerUser;
 	private final Clock clock;
-	private final ScheduledExecutorService sweeper;
+	private final SessionChecks checks;
 
-	OpenSockets(Clock clock, RealtimeProperties properties) {
+	OpenSockets(Clock clock, RealtimeProperties properties, SessionChecks checks) {
 		this.clock = clock;
 		this.maxPerUser = properties.perUser().maxSessions();
-		this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "ws-expiry-sweep");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long every = Math.max(1, properties.expiryCheckInterval().toMillis());
-		sweeper.scheduleWithFixedDelay(this::closeExpired, every, every, TimeUnit.MILLISECONDS);
+		this.checks = checks;
 	}
 
 	/**
@@ -118,9 +111,22 @@ class OpenSockets implements DisposableBean {
 			.forEach(open -> close(open, SIGNED_OUT));
 	}
 
-	void closeExpired() {
+	/**
+	 * Closes the sockets whose session expired, or ended on another instance (signed out there, or every session of
+	 * the user ended by a password change or a disabled account): the events above reach only the instance where it
+	 * happened.
+	 */
+	@Scheduled(fixedDelayString = "${healthconnect.realtime.session-check-interval:1s}")
+	void closeEnded() {
 		Instant now = clock.instant();
-		sockets.values().stream().filter(open -> !open.expiresAt().isAfter(now)).forEach(open -> close(open, EXPIRED));
+		for (Open open : sockets.values()) {
+			if (!open.expiresAt().isAfter(now)) {
+				close(open, EXPIRED);
+			}
+			else if (open.session().getPrincipal() instanceof SessionAuthentication auth && !checks.stillValid(auth)) {
+				close(open, SIGNED_OUT);
+			}
+		}
 	}
 
 	private void close(Open open, CloseStatus status) {
@@ -133,11 +139,6 @@ class OpenSockets implements DisposableBean {
 		catch (IOException | RuntimeException ex) {
 			log.debug("Closing socket {} failed: {}", open.session().getId(), ex.toString());
 		}
-	}
-
-	@Override
-	public void destroy() {
-		sweeper.shutdownNow();
 	}
 
 	private record Open(WebSocketSession session, String userId, String tokenId, Instant expiresAt) {

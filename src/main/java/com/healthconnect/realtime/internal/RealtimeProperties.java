@@ -18,25 +18,40 @@ import org.springframework.util.unit.DataSize;
  * @param heartbeat the STOMP heart-beat the server offers and expects
  * @param rate per-session token bucket: {@code burst} frames at once, refilled at {@code perSecond}
  * @param connectionCacheTtl how long "are these two connected?" answers are trusted without an appointment event
- * @param expiryCheckInterval how often sockets whose session token expired are looked for and closed
- * @param blocking where blocking work runs
+ * @param blocking the threads that handle client frames (they may block on MongoDB)
  * @param perUser limits over all of one user's sessions together
+ * @param broker {@code simple} (Spring's in-memory broker: one instance) or {@code relay} (Spring's STOMP broker relay
+ * to RabbitMQ or Artemis: any number of instances)
+ * @param relay where the relay's broker is
+ * @param instanceHeartbeat how often this instance tells the others it is alive (see {@code SessionDirectory})
+ * @param instanceTimeout after how long without a heartbeat an instance is taken for dead and its sessions ended
  */
 @ConfigurationProperties("healthconnect.realtime")
 public record RealtimeProperties(@DefaultValue("64KB") DataSize maxFrameSize,
 		@DefaultValue(SocketBuffers.DEFAULT_SIZE) DataSize socketBufferSize, @DefaultValue("10s") Duration sendTimeLimit,
 		@DefaultValue("512KB") DataSize sendBufferSize, @DefaultValue("25s") Duration heartbeat,
 		@DefaultValue Rate rate, @DefaultValue("5m") Duration connectionCacheTtl,
-		@DefaultValue("15s") Duration expiryCheckInterval, @DefaultValue Blocking blocking,
-		@DefaultValue PerUser perUser) {
+		@DefaultValue Blocking blocking,
+		@DefaultValue PerUser perUser, @DefaultValue("simple") Broker broker, @DefaultValue Relay relay,
+		@DefaultValue("5s") Duration instanceHeartbeat, @DefaultValue("20s") Duration instanceTimeout) {
+
+	public enum Broker { SIMPLE, RELAY }
+
+	/**
+	 * The relay's broker: a STOMP port (RabbitMQ's {@code rabbitmq_stomp} plugin, or an Artemis STOMP acceptor with
+	 * {@code multicastPrefix=/topic/}).
+	 */
+	public record Relay(@DefaultValue("localhost") String host, @DefaultValue("61613") int port,
+			@DefaultValue("guest") String login, @DefaultValue("guest") String passcode, String virtualHost) {
+	}
 
 	public record Rate(@DefaultValue("100") int burst, @DefaultValue("50") int perSecond) {
 	}
 
 	/**
-	 * @param virtualThreads use virtual threads when the JVM has them
+	 * @param virtualThreads use virtual threads when the JVM has them (21+)
 	 * @param threads the platform pool's size when it does not
-	 * @param maxInFlight tasks running or waiting at most; more are refused with a "busy" error
+	 * @param maxInFlight frames handled or waiting at most; past it the socket's reader waits
 	 */
 	public record Blocking(@DefaultValue("true") boolean virtualThreads, @DefaultValue("16") int threads,
 			@DefaultValue("10000") int maxInFlight) {

@@ -4,15 +4,17 @@ import java.util.concurrent.RejectedExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
+import com.healthconnect.auth.SessionAuthentication;
 import com.healthconnect.platform.DomainException;
 import com.healthconnect.realtime.StompError;
+import com.healthconnect.realtime.UserSessions;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -26,21 +28,35 @@ import tools.jackson.databind.exc.PropertyBindingException;
 @ControllerAdvice
 class StompErrorAdvice {
 
+	private final UserSessions sessions;
+
+	StompErrorAdvice(UserSessions sessions) {
+		this.sessions = sessions;
+	}
+
+	/** To the session that sent the frame, wherever the broker is. */
+	private void reply(Message<?> message, StompError error) {
+		String sessionId = SimpMessageHeaderAccessor.getSessionId(message.getHeaders());
+		if (SimpMessageHeaderAccessor.getUser(message.getHeaders()) instanceof SessionAuthentication auth
+				&& sessionId != null) {
+			sessions.error(auth.getPrincipal().id(), sessionId, error);
+		}
+	}
+
 	private static final Logger log = LoggerFactory.getLogger(StompErrorAdvice.class);
 	private static final String DESTINATION = SimpMessageHeaderAccessor.DESTINATION_HEADER;
 
 	@MessageExceptionHandler
-	@SendToUser(destinations = "/queue/errors", broadcast = false)
-	StompError domain(DomainException ex, @Header(name = DESTINATION, required = false) String destination) {
-		return new StompError(ex.status().value(), ex.title(), ex.getMessage(), destination);
+	void domain(DomainException ex, @Header(name = DESTINATION, required = false) String destination,
+			Message<?> message) {
+		reply(message, new StompError(ex.status().value(), ex.title(), ex.getMessage(), destination));
 	}
 
 	@MessageExceptionHandler
-	@SendToUser(destinations = "/queue/errors", broadcast = false)
-	StompError unreadable(MessageConversionException ex,
-			@Header(name = DESTINATION, required = false) String destination) {
-		return new StompError(400, "Invalid request", "The payload is not the JSON object this destination expects"
-				+ jacksonProblem(ex), destination);
+	void unreadable(MessageConversionException ex, @Header(name = DESTINATION, required = false) String destination,
+			Message<?> message) {
+		reply(message, new StompError(400, "Invalid request",
+				"The payload is not the JSON object this destination expects" + jacksonProblem(ex), destination));
 	}
 
 	/**
@@ -80,15 +96,15 @@ class StompErrorAdvice {
 	}
 
 	@MessageExceptionHandler
-	@SendToUser(destinations = "/queue/errors", broadcast = false)
-	StompError busy(RejectedExecutionException ex, @Header(name = DESTINATION, required = false) String destination) {
-		return new StompError(503, "Service unavailable", ex.getMessage(), destination);
+	void busy(RejectedExecutionException ex, @Header(name = DESTINATION, required = false) String destination,
+			Message<?> message) {
+		reply(message, new StompError(503, "Service unavailable", ex.getMessage(), destination));
 	}
 
 	@MessageExceptionHandler
-	@SendToUser(destinations = "/queue/errors", broadcast = false)
-	StompError unexpected(Exception ex, @Header(name = DESTINATION, required = false) String destination) {
+	void unexpected(Exception ex, @Header(name = DESTINATION, required = false) String destination,
+			Message<?> message) {
 		log.error("Unhandled error for a frame to {}", destination, ex);
-		return new StompError(500, "Internal error", "Something went wrong on our side", destination);
+		reply(message, new StompError(500, "Internal error", "Something went wrong on our side", destination));
 	}
 }

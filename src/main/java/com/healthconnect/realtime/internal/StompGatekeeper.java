@@ -5,10 +5,6 @@ import java.security.MessageDigest;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +22,8 @@ import org.springframework.stereotype.Component;
 
 import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.auth.SessionAuthentication;
-import com.healthconnect.platform.DomainException;
-import com.healthconnect.realtime.InlineDestination;
 import com.healthconnect.realtime.StompError;
+import com.healthconnect.realtime.UserDestinations;
 import com.healthconnect.realtime.UserSessions;
 
 /**
@@ -41,8 +36,8 @@ import com.healthconnect.realtime.UserSessions;
  * dropped silently. (The ERROR goes out through the outbound channel because, with per-session receive order
  * preserved, an exception thrown here would only be logged.)
  * <p>
- * An authorised SEND to an {@link InlineDestination} (the hot signaling relay) is handled right here and goes no
- * further; every other frame continues to the {@code @MessageMapping} handlers.
+ * An authorised SUBSCRIBE to {@code /user/queue/<name>} continues as a subscription to the user's own broker
+ * destination ({@link UserDestinations}); an accepted CONNECT counts the session in the {@link SessionDirectory}.
  */
 @Component
 class StompGatekeeper implements ChannelInterceptor {
@@ -50,7 +45,6 @@ class StompGatekeeper implements ChannelInterceptor {
 	static final String CSRF_HEADER = "X-XSRF-TOKEN";
 	static final Set<String> SEND_DESTINATIONS = Set.of("/app/call-user", "/app/answer-call", "/app/ice-candidate",
 			"/app/reject-call", "/app/end-call", "/app/typing", "/app/chat.send");
-	private static final Pattern SUBSCRIBE_DESTINATION = Pattern.compile("^/user/queue/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
 	private static final String CONNECTED = StompGatekeeper.class.getName() + ".connected";
 	private static final String BUCKET = StompGatekeeper.class.getName() + ".bucket";
 	private static final String REFUSED = StompGatekeeper.class.getName() + ".refused";
@@ -58,19 +52,17 @@ class StompGatekeeper implements ChannelInterceptor {
 
 	private final RealtimeProperties.Rate rate;
 	private final MessageChannel clientOutbound;
-	private final ObjectProvider<InlineDestination> inlineProvider;
 	private final ObjectProvider<UserSessions> sessions;
 	private final UserRates userRates;
-	/** Looked up on first use: the handlers depend on the messaging infrastructure this interceptor is part of. */
-	private volatile Map<String, InlineDestination> inline;
+	private final SessionDirectory directory;
 
 	StompGatekeeper(RealtimeProperties properties, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound,
-			ObjectProvider<InlineDestination> inline, ObjectProvider<UserSessions> sessions, UserRates userRates) {
+			ObjectProvider<UserSessions> sessions, UserRates userRates, SessionDirectory directory) {
 		this.rate = properties.rate();
 		this.clientOutbound = clientOutbound;
-		this.inlineProvider = inline;
 		this.sessions = sessions;
 		this.userRates = userRates;
+		this.directory = directory;
 	}
 
 	@Override
@@ -90,38 +82,28 @@ class StompGatekeeper implements ChannelInterceptor {
 			refuse(stomp, session, refused.getMessage());
 			return null;
 		}
-		if (stomp.getCommand() == StompCommand.SEND
-				&& (overUserRate(stomp.getDestination(), stomp.getUser(), stomp.getSessionId())
-						|| handledInline(stomp.getDestination(), stomp.getUser(), stomp.getSessionId(),
-								(byte[]) message.getPayload()))) {
+		StompCommand command = stomp.getCommand();
+		if (command == StompCommand.SEND && overUserRate(stomp.getDestination(), stomp.getUser(), stomp.getSessionId())) {
 			return null; // handled: nothing further on the inbound channel
+		}
+		if (command == StompCommand.SUBSCRIBE) {
+			return onUserDestination(message, stomp);
+		}
+		if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
+			directory.opened(userOf(stomp.getUser()), stomp.getSessionId());
 		}
 		return message;
 	}
 
-	private Map<String, InlineDestination> inline() {
-		Map<String, InlineDestination> handlers = inline;
-		if (handlers == null) {
-			handlers = inlineProvider.orderedStream()
-				.collect(Collectors.toUnmodifiableMap(InlineDestination::destination, Function.identity()));
-			inline = handlers;
-		}
-		return handlers;
+	/** The subscription, made on the user's own broker destination instead of the {@code /user/queue/...} sent. */
+	private static Message<?> onUserDestination(Message<?> message, StompHeaderAccessor stomp) {
+		StompHeaderAccessor subscription = StompHeaderAccessor.wrap(message);
+		subscription.setDestination(UserDestinations.subscription(userOf(stomp.getUser()).id(), stomp.getDestination()));
+		return MessageBuilder.createMessage(message.getPayload(), subscription.getMessageHeaders());
 	}
 
-	/**
-	 * The inline route for a SEND frame read straight off the socket, before Spring's STOMP decoder (see
-	 * {@link GuardedSocketHandler}), with the same checks as {@link #preSend}. Answers {@code false}, having done
-	 * nothing but count the frame against the session's rate, when the frame is not for an inline destination or is
-	 * not allowed: the regular route then takes it and refuses what is not allowed, as for any other frame.
-	 */
-	boolean sendInline(Map<String, Object> session, Principal user, String sessionId, String destination,
-			byte[] payload) {
-		if (!inline().containsKey(destination) || session.containsKey(REFUSED)
-				|| refusal(StompCommand.SEND, destination, session, user) != null) {
-			return false;
-		}
-		return overUserRate(destination, user, sessionId) || handledInline(destination, user, sessionId, payload);
+	private static CurrentUser userOf(Principal principal) {
+		return ((SessionAuthentication) principal).getPrincipal();
 	}
 
 	/**
@@ -130,42 +112,13 @@ class StompGatekeeper implements ChannelInterceptor {
 	 * the user did nothing wrong, and a closed tab would reconnect and send again).
 	 */
 	private boolean overUserRate(String destination, Principal principal, String sessionId) {
-		CurrentUser user = ((SessionAuthentication) principal).getPrincipal();
+		CurrentUser user = userOf(principal);
 		String refusal = userRates.refusal(user.id(), destination);
 		if (refusal == null) {
 			return false;
 		}
 		sessions.getObject().error(user.id(), sessionId,
 				new StompError(429, "Too many requests", refusal, destination));
-		return true;
-	}
-
-	/**
-	 * Runs the inline handler of an authorised SEND, if its destination has one; its failures go to the sender's
-	 * {@code /user/queue/errors}, as the advice does them. Answers whether there was a handler.
-	 */
-	private boolean handledInline(String destination, Principal principal, String sessionId, byte[] payload) {
-		InlineDestination handler = inline().get(destination);
-		if (handler == null) {
-			return false;
-		}
-		CurrentUser user = ((SessionAuthentication) principal).getPrincipal();
-		StompError error;
-		try {
-			handler.handle(user, sessionId, payload);
-			return true;
-		}
-		catch (DomainException ex) {
-			error = new StompError(ex.status().value(), ex.title(), ex.getMessage(), destination);
-		}
-		catch (RejectedExecutionException ex) {
-			error = new StompError(503, "Service unavailable", ex.getMessage(), destination);
-		}
-		catch (RuntimeException ex) {
-			log.error("Unhandled error for a frame to {}", destination, ex);
-			error = new StompError(500, "Internal error", "Something went wrong on our side", destination);
-		}
-		sessions.getObject().error(user.id(), sessionId, error);
 		return true;
 	}
 
@@ -227,7 +180,7 @@ class StompGatekeeper implements ChannelInterceptor {
 			return "Send CONNECT first";
 		}
 		if (command == StompCommand.SUBSCRIBE
-				&& (destination == null || !SUBSCRIBE_DESTINATION.matcher(destination).matches())) {
+				&& UserDestinations.subscription(((SessionAuthentication) user).getPrincipal().id(), destination) == null) {
 			return "You may subscribe only to your own /user/queue/... destinations, not " + shown(destination);
 		}
 		if (command == StompCommand.SEND && (destination == null || !SEND_DESTINATIONS.contains(destination))) {

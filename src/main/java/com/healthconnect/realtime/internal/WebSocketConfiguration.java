@@ -1,6 +1,5 @@
 package com.healthconnect.realtime.internal;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
@@ -8,25 +7,29 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.SyncTaskExecutor;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.SubscribableChannel;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
+import com.healthconnect.realtime.UserDestinations;
+
 /**
- * STOMP 1.2 over plain WebSocket at {@code /ws} with Spring's simple broker on {@code /queue}. Clients send to
- * {@code /app/...} and receive on {@code /user/queue/...}. Order is preserved per session both ways, since signaling
- * (offer before candidates) depends on it: inbound by handling each frame on the thread that read it from its socket
- * (a socket's frames are read one after another), outbound by writing in place.
+ * STOMP 1.2 over plain WebSocket at {@code /ws}. Clients send to {@code /app/...} and receive on
+ * {@code /user/queue/...}, which is made a subscription to the user's own broker destination (see
+ * {@link UserDestinations}). The broker is Spring's simple broker (one instance) or, with
+ * {@code healthconnect.realtime.broker=relay}, Spring's STOMP broker relay to RabbitMQ or Artemis, through which any
+ * number of instances reach each other's sessions. Order is preserved per session both ways, since signaling (offer
+ * before candidates) depends on it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -37,15 +40,17 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	private final HandshakeGuard handshakeGuard;
 	private final StompGatekeeper gatekeeper;
 	private final OpenSockets sockets;
+	private final SessionDirectory directory;
 	private TaskScheduler brokerScheduler;
 
 	WebSocketConfiguration(RealtimeProperties properties, AllowedOrigins origins, HandshakeGuard handshakeGuard,
-			StompGatekeeper gatekeeper, OpenSockets sockets) {
+			StompGatekeeper gatekeeper, OpenSockets sockets, SessionDirectory directory) {
 		this.properties = properties;
 		this.origins = origins;
 		this.handshakeGuard = handshakeGuard;
 		this.gatekeeper = gatekeeper;
 		this.sockets = sockets;
+		this.directory = directory;
 	}
 
 	@Autowired
@@ -60,30 +65,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 			.setAllowedOriginPatterns(origins.allowedOrigins().toArray(String[]::new))
 			.addInterceptors(handshakeGuard);
 		registry.setErrorHandler(new FrameErrors());
+		registry.setPreserveReceiveOrder(true);
 	}
 
-	/**
-	 * Swaps Spring's STOMP socket handler for one that {@link DirectDelivery} can write encoded frames through. The
-	 * replacement is made before anything is configured on it, with the same channels.
-	 */
-	@Bean
-	static BeanPostProcessor stompSocketHandler(BeanFactory beans) {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessBeforeInitialization(Object bean, String beanName) {
-				if (bean instanceof SubProtocolWebSocketHandler original && !(bean instanceof StompSocketHandler)) {
-					StompSocketHandler handler = new StompSocketHandler(
-							beans.getBean("clientInboundChannel", MessageChannel.class),
-							beans.getBean("clientOutboundChannel", SubscribableChannel.class));
-					handler.setPhase(original.getPhase());
-					return handler;
-				}
-				return bean;
-			}
-		};
-	}
-
-	/** Swaps the simple broker's subscription registry for one that finds per-session destinations in O(1). */
+	/** Swaps the simple broker's subscription registry for one that finds each user's destinations in O(1). */
 	@Bean
 	static BeanPostProcessor exactSubscriptionRegistry() {
 		return new BeanPostProcessor() {
@@ -102,9 +87,27 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		long heartbeat = properties.heartbeat().toMillis();
 		registry.setApplicationDestinationPrefixes("/app");
 		registry.setUserDestinationPrefix("/user");
-		registry.enableSimpleBroker("/queue")
-			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
-			.setTaskScheduler(brokerScheduler);
+		if (properties.broker() == RealtimeProperties.Broker.RELAY) {
+			RealtimeProperties.Relay relay = properties.relay();
+			var broker = registry.enableStompBrokerRelay(UserDestinations.BROKER_PREFIX)
+				.setRelayHost(relay.host())
+				.setRelayPort(relay.port())
+				.setClientLogin(relay.login())
+				.setClientPasscode(relay.passcode())
+				.setSystemLogin(relay.login())
+				.setSystemPasscode(relay.passcode())
+				.setSystemHeartbeatSendInterval(heartbeat)
+				.setSystemHeartbeatReceiveInterval(heartbeat)
+				.setTaskScheduler(brokerScheduler);
+			if (relay.virtualHost() != null && !relay.virtualHost().isBlank()) {
+				broker.setVirtualHost(relay.virtualHost());
+			}
+		}
+		else {
+			registry.enableSimpleBroker(UserDestinations.BROKER_PREFIX)
+				.setHeartbeatValue(new long[] { heartbeat, heartbeat })
+				.setTaskScheduler(brokerScheduler);
+		}
 		// the user registry must have counted a session before presence listeners ask it
 		registry.setUserRegistryOrder(Ordered.HIGHEST_PRECEDENCE);
 	}
@@ -114,36 +117,51 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		registration.setMessageSizeLimit((int) properties.maxFrameSize().toBytes())
 			.setSendTimeLimit((int) properties.sendTimeLimit().toMillis())
 			.setSendBufferSizeLimit((int) properties.sendBufferSize().toBytes())
-			.addDecoratorFactory(handler -> new GuardedSocketHandler(handler, sockets, gatekeeper,
-					(int) properties.maxFrameSize().toBytes()));
+			.addDecoratorFactory(handler -> new GuardedSocketHandler(handler, sockets, directory));
 	}
 
 	/**
-	 * Frames from clients are handled on the thread that read them from the socket, not handed to an inbound pool:
-	 * that hand-off cost a thread wake-up per frame, and a pool re-orders a session's frames unless each session gets
-	 * an ordering queue. A socket's frames are read one after another, so handled in place they are handled in the
-	 * order sent (an offer before its candidates), and a direct route such as {@link GuardedSocketHandler}'s cannot
-	 * overtake an earlier frame still waiting in a queue. What blocks (storing chat messages) runs on
-	 * {@code BlockingWork}, in order per session; the rest is in-memory work or a cached lookup (a database read on a
-	 * miss, as a web request does on the same threads).
+	 * Frames from clients are handled on the inbound channel's executor, one frame of a session at a time and in the
+	 * order sent ({@code setPreserveReceiveOrder}: signaling depends on an offer arriving before its candidates), so a
+	 * handler may block on MongoDB (storing a chat message) without holding up the socket threads. Virtual threads on
+	 * Java 21 and later, a bounded pool before.
 	 */
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
 		registration.interceptors(gatekeeper);
-		registration.executor(new SyncTaskExecutor());
+		registration.executor(inboundExecutor());
 	}
 
 	/**
-	 * Frames to clients are written by the thread that publishes them, not handed to an outbound pool. The hand-off
-	 * cost a thread wake-up per relayed frame (the largest share of the relay's latency on two cores), and a pool
-	 * re-orders what one thread publishes unless every session gets an ordering queue; written in place, what one
-	 * thread publishes to a session goes out in that order with no queue. A slow client still cannot stall others:
-	 * Spring's {@code ConcurrentWebSocketSessionDecorator} lets one thread write to a session at a time, buffers what
-	 * other threads send meanwhile, and closes the session past {@code send-time-limit} or {@code send-buffer-size}.
+	 * Frames to clients are written by the thread that publishes them (or, with the relay, the thread that read them
+	 * from the broker), not handed to an outbound pool: the hand-off cost a thread wake-up per relayed frame, and a
+	 * pool re-orders what one thread publishes unless every session gets an ordering queue. A slow client still cannot
+	 * stall others: Spring's {@code ConcurrentWebSocketSessionDecorator} buffers what arrives while another thread
+	 * writes, and closes the session past {@code send-time-limit} or {@code send-buffer-size}. {@link SessionFilter}
+	 * drops pushes meant for another session of the same user.
 	 */
 	@Override
 	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		registration.interceptors(new SessionFilter());
 		registration.executor(new SyncTaskExecutor());
+	}
+
+	private TaskExecutor inboundExecutor() {
+		RealtimeProperties.Blocking threads = properties.blocking();
+		if (threads.virtualThreads() && Runtime.version().feature() >= 21) {
+			SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor("stomp-in-");
+			virtual.setVirtualThreads(true);
+			virtual.setConcurrencyLimit(threads.maxInFlight());
+			return virtual;
+		}
+		ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+		pool.setThreadNamePrefix("stomp-in-");
+		pool.setCorePoolSize(threads.threads());
+		pool.setMaxPoolSize(threads.threads());
+		pool.setQueueCapacity(threads.maxInFlight());
+		pool.setAllowCoreThreadTimeOut(true);
+		pool.initialize();
+		return pool;
 	}
 
 	/** Small per-socket buffers: see {@link SocketBuffers}. */

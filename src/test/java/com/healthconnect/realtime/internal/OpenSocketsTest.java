@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.WebSocketSession;
@@ -21,25 +20,34 @@ import org.springframework.web.socket.WebSocketSession;
 import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.auth.Role;
 import com.healthconnect.auth.SessionAuthentication;
+import com.healthconnect.auth.SessionChecks;
 import com.healthconnect.auth.SignedOut;
 
 class OpenSocketsTest {
 
 	static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
-	OpenSockets sockets = new OpenSockets(Clock.fixed(NOW, ZoneOffset.UTC), properties());
-
-	@AfterEach
-	void stop() {
-		sockets.destroy();
-	}
+	SessionChecks checks = mock(SessionChecks.class);
+	OpenSockets sockets = new OpenSockets(Clock.fixed(NOW, ZoneOffset.UTC), properties(), checks);
 
 	@Test
 	void aSocketClosesWhenItsTokenExpires() throws Exception {
+		given(checks.stillValid(org.mockito.ArgumentMatchers.any())).willReturn(true);
 		WebSocketSession expired = socket("a", "token-1", NOW.minusSeconds(1));
 		WebSocketSession valid = socket("b", "token-2", NOW.plusSeconds(60));
-		sockets.closeExpired();
+		sockets.closeEnded();
 		verify(expired).close(OpenSockets.EXPIRED);
+		verify(valid, never()).close(org.mockito.ArgumentMatchers.any());
+	}
+
+	@Test
+	void aSocketClosesWhenItsSessionEndedOnAnotherInstance() throws Exception {
+		WebSocketSession signedOutElsewhere = socket("a", "token-1", NOW.plusSeconds(60));
+		WebSocketSession valid = socket("b", "token-2", NOW.plusSeconds(60));
+		given(checks.stillValid(org.mockito.ArgumentMatchers.any())).willAnswer(
+				call -> !((SessionAuthentication) call.getArgument(0)).tokenId().equals("token-1"));
+		sockets.closeEnded();
+		verify(signedOutElsewhere).close(OpenSockets.SIGNED_OUT);
 		verify(valid, never()).close(org.mockito.ArgumentMatchers.any());
 	}
 
@@ -92,7 +100,8 @@ class OpenSocketsTest {
 	private static RealtimeProperties properties() {
 		return new RealtimeProperties(DataSize.ofKilobytes(64), DataSize.ofKilobytes(8), Duration.ofSeconds(10),
 				DataSize.ofKilobytes(512), Duration.ofSeconds(25), new RealtimeProperties.Rate(100, 50),
-				Duration.ofMinutes(5), Duration.ofHours(1), new RealtimeProperties.Blocking(true, 16, 10000),
-				new RealtimeProperties.PerUser(10, 20, 10, 200, 100));
+				Duration.ofMinutes(5), new RealtimeProperties.Blocking(true, 16, 10000),
+				new RealtimeProperties.PerUser(10, 20, 10, 200, 100), RealtimeProperties.Broker.SIMPLE, null,
+				Duration.ofSeconds(5), Duration.ofSeconds(20));
 	}
 }

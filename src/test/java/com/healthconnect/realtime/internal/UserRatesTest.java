@@ -39,6 +39,7 @@ class UserRatesTest {
 	private static RealtimeProperties properties(RealtimeProperties.PerUser perUser) {
 		return new RealtimeProperties(DataSize.ofKilobytes(64), DataSize.ofKilobytes(8), Duration.ofSeconds(10),
 				DataSize.ofKilobytes(512), Duration.ofSeconds(25), new RealtimeProperties.Rate(100, 50),
-				Duration.ofMinutes(5), Duration.ofHours(1), new RealtimeProperties.Blocking(true, 16, 10000), perUser);
+				Duration.ofMinutes(5), new RealtimeProperties.Blocking(true, 16, 10000), perUser,
+				RealtimeProperties.Broker.SIMPLE, null, Duration.ofSeconds(5), Duration.ofSeconds(20));
 	}
 }
