@@ -4,6 +4,9 @@ import java.security.Principal;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
@@ -18,10 +21,13 @@ import com.healthconnect.platform.DomainException;
  * the broker (Spring's simple broker, or RabbitMQ/Artemis through the relay) hands one copy to each. A push meant for
  * one session, or for all but one, carries that in a header, and each instance drops the copies not meant for its
  * sessions on the way out ({@code SessionFilter}). Queue names are given without the user prefix, e.g.
- * {@code /queue/messages}. Whether a user is online is {@link OnlineUsers}'s to say.
+ * {@code /queue/messages}. Whether a user is online is {@link OnlineUsers}'s to say. A push is best effort: one made
+ * while the relay has lost its broker is logged and dropped, never failing the request that made it.
  */
 @Component
 public class UserSessions {
+
+	private static final Logger log = LoggerFactory.getLogger(UserSessions.class);
 
 	private final SimpMessagingTemplate template;
 	private final OnlineUsers online;
@@ -70,6 +76,13 @@ public class UserSessions {
 		if (sessionHeader != null) {
 			headers.put(sessionHeader, sessionId);
 		}
-		template.convertAndSend(UserDestinations.brokerDestination(userId, queue), payload, headers);
+		try {
+			template.convertAndSend(UserDestinations.brokerDestination(userId, queue), payload, headers);
+		}
+		catch (MessageDeliveryException ex) {
+			// the broker is unreachable (the relay reconnects by itself): what was stored stays stored, and clients
+			// read it afresh when their sockets reconnect
+			log.warn("Push to {} not delivered: {}", queue, ex.getMessage());
+		}
 	}
 }

@@ -10,8 +10,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.context.ConfigurableApplicationContext;
 
 import com.healthconnect.support.ApiClient;
 import com.healthconnect.support.Appointments;
@@ -22,11 +27,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * The realtime scenarios with the two parties on different instances (A and B) of one application, relayed through
  * one STOMP broker: chat, typing, presence, a whole call with its candidates, busy and answered-elsewhere across
- * instances, the ring timeout fired once, the call logged once, a reconnect to the other instance, and no queue left
- * on the broker once every session closed.
+ * instances, the ring timeout fired once, the call logged once, a reconnect to the other instance, sign-out closing
+ * sockets on the other instance, an instance stopped mid-call, no queue left on the broker once every session closed,
+ * and a broker restart. Run on an embedded Artemis ({@link CrossInstanceArtemisIT}) and on a private RabbitMQ node
+ * ({@link CrossInstanceRabbitMqIT}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrossInstanceIT {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class CrossInstanceScenarios {
 
 	static final String MESSAGES = "/user/queue/messages";
 	static final String[] CALL_QUEUES = { "/user/queue/call-made", "/user/queue/call-answered",
@@ -39,9 +47,11 @@ class CrossInstanceIT {
 	int portA;
 	int portB;
 
+	abstract Broker broker() throws Exception;
+
 	@BeforeAll
 	void start() throws Exception {
-		cluster = new TwoInstances();
+		cluster = new TwoInstances(broker());
 		portA = TwoInstances.port(cluster.start(Map.of()));
 		portB = TwoInstances.port(cluster.start(Map.of()));
 	}
@@ -77,16 +87,16 @@ class CrossInstanceIT {
 			patientOnA.send("/app/typing", Map.of("to", doctor.userId()));
 			assertThat(doctorOnB.next("/user/queue/typing").get("from").asString()).isEqualTo(patient.userId());
 
-			for (int i = 0; i < 30; i++) {
+			for (int i = 0; i < 15; i++) {
 				patientOnA.send("/app/chat.send", Map.of("to", doctor.userId(), "text", "message " + i));
 			}
 			for (StompTestClient tab : List.of(doctorOnB, doctorOnA)) {
 				List<String> texts = new ArrayList<>();
-				for (int i = 0; i < 30; i++) {
+				for (int i = 0; i < 15; i++) {
 					texts.add(tab.next(MESSAGES).get("text").asString());
 				}
 				assertThat(texts).containsExactlyElementsOf(
-						java.util.stream.IntStream.range(0, 30).mapToObj(i -> "message " + i).toList());
+						java.util.stream.IntStream.range(0, 15).mapToObj(i -> "message " + i).toList());
 			}
 			// nothing twice
 			await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
@@ -216,17 +226,70 @@ class CrossInstanceIT {
 	}
 
 	@Test
+	void signingOutOnOneInstanceClosesTheSocketsOnTheOther() {
+		ApiClient patient = patient("Patient Leaving");
+		try (StompTestClient onB = StompTestClient.connect(portB, patient)) {
+			assertThat(patient.post("/api/auth/logout", Map.of()).status()).isEqualTo(204);
+			await().atMost(Duration.ofSeconds(5)).until(() -> !onB.isConnected());
+		}
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE - 30)
+	void anInstanceStoppedMidCallEndsTheCallForTheOtherPartyAndFreesBoth() {
+		ConfigurableApplicationContext instanceC = cluster.start(Map.of());
+		int portC = TwoInstances.port(instanceC);
+		ApiClient doctor = doctor("Dr Stranded");
+		ApiClient patient = patient("Patient Stranded");
+		Appointments.connect(doctor, patient);
+		try (StompTestClient patientOnA = StompTestClient.connect(portA, patient, CALL_QUEUES)) {
+			StompTestClient doctorOnC = StompTestClient.connect(portC, doctor, CALL_QUEUES);
+			doctorOnC.send("/app/call-user", Map.of("to", patient.userId(), "offer", OFFER));
+			String callId = patientOnA.next("/user/queue/call-made").get("callId").asString();
+			patientOnA.send("/app/answer-call", Map.of("to", doctor.userId(), "answer", ANSWER, "callId", callId));
+			doctorOnC.next("/user/queue/call-answered");
+
+			instanceC.close();
+			JsonNode ended = patientOnA.next("/user/queue/call-ended");
+			assertThat(ended.get("callId").asString()).isEqualTo(callId);
+			// the doctor is not left busy: the patient's call now finds them offline
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				patientOnA.send("/app/call-user", Map.of("to", doctor.userId(), "offer", OFFER));
+				assertThat(patientOnA.next("/user/queue/call-failed").get("reason").asString()).isEqualTo("offline");
+			});
+		}
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE - 10)
+	void afterABrokerRestartTheRelayReconnectsAndDeliveryResumes() throws Exception {
+		ApiClient doctor = doctor("Dr Restart");
+		ApiClient patient = patient("Patient Restart");
+		cluster.broker.stop();
+		// while the broker is away a booking is stored and answered as ever; only its push is lost
+		Appointments.connect(doctor, patient);
+		cluster.broker.start();
+		// the relay's own connection comes back within its reconnect delay; clients reconnect as browsers do
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+			try (StompTestClient doctorOnA = StompTestClient.connect(portA, doctor, MESSAGES);
+					StompTestClient patientOnB = StompTestClient.connect(portB, patient, MESSAGES)) {
+				doctorOnA.send("/app/chat.send", Map.of("to", patient.userId(), "text", "after restart"));
+				assertThat(patientOnB.next(MESSAGES).get("text").asString()).isEqualTo("after restart");
+			}
+		});
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE - 20)
 	void noUserQueueIsLeftOnTheBrokerOnceSessionsClose() throws Exception {
-		org.junit.jupiter.api.Assumptions.assumeTrue(cluster.embeddedBroker(),
-				"queues are counted on the embedded Artemis only");
 		ApiClient doctor = doctor("Dr Tidy");
 		ApiClient patient = patient("Patient Tidy");
 		Appointments.connect(doctor, patient);
 		try (StompTestClient doctorOnA = StompTestClient.connect(portA, doctor, CALL_QUEUES);
 				StompTestClient patientOnB = StompTestClient.connect(portB, patient, CALL_QUEUES)) {
 			doctorOnA.send("/app/chat.send", Map.of("to", patient.userId(), "text", "hello"));
-			assertThat(cluster.userQueues()).isNotEmpty();
+			assertThat(cluster.broker.userQueues()).isNotEmpty();
 		}
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(cluster.userQueues()).isEmpty());
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(cluster.broker.userQueues()).isEmpty());
 	}
 }
