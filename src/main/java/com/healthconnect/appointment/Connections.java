@@ -2,6 +2,7 @@ package com.healthconnect.appointment;
 
 import java.util.List;
 
+import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,6 +35,22 @@ public class Connections {
 				Criteria.where("doctorId").is(userA).and("patientId").is(userB),
 				Criteria.where("doctorId").is(userB).and("patientId").is(userA));
 		return mongo.exists(Query.query(new Criteria().andOperator(pair,
+				Criteria.where("status").in(CONNECTING_STATUSES))), COLLECTION);
+	}
+
+	/**
+	 * Whether the appointment is one between these two users (in either order) that connects them: a call may name
+	 * only such an appointment as the visit it is.
+	 */
+	public boolean isBetween(String appointmentId, String userA, String userB) {
+		if (appointmentId == null || !ObjectId.isValid(appointmentId) || userA == null || userB == null) {
+			return false;
+		}
+		Criteria pair = new Criteria().orOperator(
+				Criteria.where("doctorId").is(userA).and("patientId").is(userB),
+				Criteria.where("doctorId").is(userB).and("patientId").is(userA));
+		Criteria appointment = Criteria.where("_id").is(new ObjectId(appointmentId));
+		return mongo.exists(Query.query(new Criteria().andOperator(appointment, pair,
 				Criteria.where("status").in(CONNECTING_STATUSES))), COLLECTION);
 	}
 

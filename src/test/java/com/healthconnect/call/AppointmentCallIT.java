@@ -45,6 +45,16 @@ class AppointmentCallIT {
 			doctorTab.send("/app/call-user", Map.of("to", patient.userId(), "offer", SignalingIT.OFFER,
 					"appointmentId", "not-an-id"));
 			assertThat(doctorTab.next("/user/queue/errors").get("status").asInt()).isEqualTo(400);
+
+			// an appointment of another pair cannot label this call: refused, nothing relayed
+			ApiClient otherPatient = new ApiClient(port).registerPatient("Other Admitted Patient");
+			String othersAppointment = Appointments.connect(doctor, otherPatient);
+			doctorTab.send("/app/call-user", Map.of("to", patient.userId(), "offer", SignalingIT.OFFER,
+					"appointmentId", othersAppointment));
+			JsonNode refused = doctorTab.next("/user/queue/errors");
+			assertThat(refused.get("status").asInt()).isEqualTo(403);
+			assertThat(refused.get("detail").asString()).contains("not one between you");
+			assertThat(patientTab.received("/user/queue/call-made")).isEmpty();
 		}
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(
 				() -> assertThat(doctor.get("/api/calls").json().get("totalElements").asInt()).isEqualTo(1));

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import com.healthconnect.call.CallMissed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.healthconnect.appointment.Connections;
 import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.platform.DomainException;
 import com.healthconnect.realtime.ConnectedPeers;
@@ -52,6 +53,7 @@ public class Signaling {
 
 	private final UserSessions sessions;
 	private final ConnectedPeers peers;
+	private final Connections connections;
 	private final People people;
 	private final CallRegistry calls;
 	private final CallLog callLog;
@@ -65,11 +67,13 @@ public class Signaling {
 		.maximumSize(100_000)
 		.build();
 
-	Signaling(UserSessions sessions, ConnectedPeers peers, People people, CallRegistry calls, CallLog callLog,
-			Clock clock, CallProperties properties, @Lazy TaskScheduler scheduler, ApplicationEventPublisher events) {
+	Signaling(UserSessions sessions, ConnectedPeers peers, Connections connections, People people, CallRegistry calls,
+			CallLog callLog, Clock clock, CallProperties properties, @Lazy TaskScheduler scheduler,
+			ApplicationEventPublisher events) {
 		this.events = events;
 		this.sessions = sessions;
 		this.peers = peers;
+		this.connections = connections;
 		this.people = people;
 		this.calls = calls;
 		this.callLog = callLog;
@@ -91,6 +95,9 @@ public class Signaling {
 		requireConnected(from, to);
 		if (appointmentId != null && !ObjectId.isValid(appointmentId)) {
 			throw DomainException.invalidField("appointmentId", "must be an appointment id");
+		}
+		if (appointmentId != null && !connections.isBetween(appointmentId, from.id(), to)) {
+			throw DomainException.forbidden("This appointment is not one between you and the person you are calling");
 		}
 		require(offer, "offer");
 		if (callId != null) {
