@@ -41,10 +41,6 @@ public class NotificationStore implements InitializingBean {
 			.on("mailNextAt", Sort.Direction.ASC).named("mail_outbox"));
 	}
 
-	public Notification insert(Notification notification) {
-		return mongo.insert(notification);
-	}
-
 	/** Inserts it unless a notification with its id exists (a redelivery); empty then. */
 	public Optional<Notification> insertOnce(Notification notification) {
 		try {
