@@ -4,18 +4,21 @@ import { errorMessage } from '../../api/client';
 import { visitApi } from '../../api/endpoints';
 import type { Appointment } from '../../api/types';
 import { ErrorBox } from '../../ui/Feedback';
+import { DeviceCheck } from '../devicecheck/DeviceCheck';
 import { canJoin, formatInstant, waitedFor } from './visit';
 
 /**
- * The patient's way into a visit: from 15 minutes before, "Join" checks in and shows the waiting screen until the
- * doctor admits them (the call rings through the app's call dialog). A patient who already checked in and comes back
- * lands on the waiting screen again. A chat-mode visit opens the chat instead.
+ * The patient's way into a visit: from 15 minutes before, "Join" opens the device check (camera, microphone, speaker)
+ * and its "Check in" checks in, with or without a working camera, and shows the waiting screen until the doctor admits
+ * them (the call rings through the app's call dialog). A patient who already checked in and comes back lands on the
+ * waiting screen again. A chat-mode visit checks in at once and opens the chat instead.
  */
 export function JoinVisit({ appointment: a, onChange }: { appointment: Appointment; onChange: (a: Appointment) => void }) {
   const navigate = useNavigate();
   const [now, setNow] = useState(Date.now());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [checkingDevices, setCheckingDevices] = useState(false);
 
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 15_000);
@@ -29,6 +32,7 @@ export function JoinVisit({ appointment: a, onChange }: { appointment: Appointme
     setError(null);
     try {
       const updated = await visitApi.checkIn(a.id);
+      setCheckingDevices(false);
       onChange(updated);
       if (a.mode === 'chat') navigate(`/messages/${a.doctor.id}`);
     } catch (e) {
@@ -57,9 +61,23 @@ export function JoinVisit({ appointment: a, onChange }: { appointment: Appointme
     );
   }
 
+  if (checkingDevices) {
+    return (
+      <>
+        <DeviceCheck continueLabel="Check in" onContinue={join} onCancel={() => setCheckingDevices(false)} busy={busy} />
+        <ErrorBox>{error}</ErrorBox>
+      </>
+    );
+  }
+
   return (
     <>
-      <button type="button" className="btn btn--primary" onClick={join} disabled={busy}>
+      <button
+        type="button"
+        className="btn btn--primary"
+        onClick={a.mode === 'chat' ? join : () => setCheckingDevices(true)}
+        disabled={busy}
+      >
         Join
       </button>
       <ErrorBox>{error}</ErrorBox>

@@ -14,15 +14,13 @@ import org.springframework.stereotype.Service;
 
 import com.healthconnect.doctor.internal.Doctor;
 import com.healthconnect.doctor.internal.Doctors;
-import com.healthconnect.mail.Mailer;
-import com.healthconnect.mail.OutgoingMail;
 import com.healthconnect.platform.DomainException;
 import com.healthconnect.platform.Pages;
 
 /**
  * Operators vouch for doctors: a newly registered doctor is {@code pending} (not listed, not bookable) until verified.
- * Decisions are published as {@link DoctorVerified} and {@link DoctorRejected}; a rejected doctor is also told why by
- * e-mail.
+ * Decisions are published as {@link DoctorVerified} and {@link DoctorRejected}; the notification module tells the
+ * doctor (in the app and by e-mail, with a rejection's reason).
  */
 @Service
 public class DoctorVerifications {
@@ -30,13 +28,11 @@ public class DoctorVerifications {
 	private final Doctors doctors;
 	private final MongoTemplate mongo;
 	private final ApplicationEventPublisher events;
-	private final Mailer mailer;
 
-	DoctorVerifications(Doctors doctors, MongoTemplate mongo, ApplicationEventPublisher events, Mailer mailer) {
+	DoctorVerifications(Doctors doctors, MongoTemplate mongo, ApplicationEventPublisher events) {
 		this.doctors = doctors;
 		this.mongo = mongo;
 		this.events = events;
-		this.mailer = mailer;
 	}
 
 	/** Doctors in this state (all when null), oldest registration first: the queue operators work through. */
@@ -73,11 +69,6 @@ public class DoctorVerifications {
 		doctor.reject(reason);
 		Doctor saved = doctors.save(doctor);
 		events.publishEvent(new DoctorRejected(doctorId, operatorId, reason));
-		mailer.send(OutgoingMail.text(saved.getEmail(), "Your Health-Connect registration was not approved",
-				"Dear " + saved.getName() + ",\n\nan operator reviewed your registration as a doctor on Health-Connect "
-						+ "and could not approve it, for this reason:\n\n" + reason + "\n\nYou can still sign in at "
-						+ mailer.link("/signin") + " and correct your profile; reply to your operator if you have "
-						+ "questions.\n"));
 		return review(saved);
 	}
 

@@ -9,6 +9,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -99,6 +102,24 @@ public class Mailer {
 
 	private void deliver(OutgoingMail mail) {
 		try {
+			sendNow(mail);
+		}
+		catch (RuntimeException ex) {
+			// the recipient's domain only: enough to tell a bad address from a dead server, without the person
+			log.warn("Could not send the mail \"{}\" to a recipient at {}: {}", mail.subject(), domainOf(mail.to()),
+					withoutAddresses(ex));
+		}
+	}
+
+	/**
+	 * Sends the mail on the calling thread, for callers that keep their own retry state (an outbox): returns once the
+	 * server took it, throws a {@link MailException} when it did not (or when no mail server is configured).
+	 */
+	public void sendNow(OutgoingMail mail) {
+		if (sender == null) {
+			throw new MailSendException("E-mail is off: no mail server is configured");
+		}
+		try {
 			MimeMessage message = sender.createMimeMessage();
 			boolean multipart = mail.html() != null || !mail.attachments().isEmpty();
 			MimeMessageHelper helper = new MimeMessageHelper(message, multipart, "UTF-8");
@@ -117,11 +138,14 @@ public class Mailer {
 			}
 			sender.send(message);
 		}
-		catch (MessagingException | RuntimeException ex) {
-			// the recipient's domain only: enough to tell a bad address from a dead server, without the person
-			log.warn("Could not send the mail \"{}\" to a recipient at {}: {}", mail.subject(), domainOf(mail.to()),
-					withoutAddresses(ex));
+		catch (MessagingException ex) {
+			throw new MailPreparationException(ex);
 		}
+	}
+
+	/** A failure's text without the mailbox names a server may quote back, for logs. */
+	public static String describe(Exception ex) {
+		return withoutAddresses(ex);
 	}
 
 	/** The failure without the mailbox names a server may quote back ("550 <jane@…> rejected"). */

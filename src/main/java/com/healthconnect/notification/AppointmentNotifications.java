@@ -77,14 +77,17 @@ class AppointmentNotifications {
 		}
 	}
 
+	/** Keyed by the reminder's claim, so a redelivery after a crash writes (and mails) nothing twice. */
 	@EventListener
 	void reminder(AppointmentReminderDue event) {
 		AppointmentView a = event.appointment();
 		String in = in(event.before());
-		toPatient(a, "appointment-reminder", "Appointment " + in,
-				"Your appointment with " + doctor(a) + " starts " + in + ", on " + patientWhen(a) + ".");
-		toDoctor(a, "appointment-reminder", "Appointment " + in,
-				"Your appointment with " + a.patient().name() + " starts " + in + ", on " + when(a) + ".");
+		String key = "appointment-reminder|" + a.id() + "|" + a.startsAt() + "|" + event.before();
+		notifications.notify(new NewNotification(a.patient().id(), "appointment-reminder", "Appointment " + in,
+				"Your appointment with " + doctor(a) + " starts " + in + ", on " + patientWhen(a) + ".", a.id(), key), a);
+		notifications.notify(new NewNotification(a.doctor().id(), "appointment-reminder", "Appointment " + in,
+				"Your appointment with " + a.patient().name() + " starts " + in + ", on " + when(a) + ".", a.id(), key),
+				a);
 	}
 
 	private void toPatient(AppointmentView a, String type, String title, String body) {

@@ -6,6 +6,8 @@ import static com.healthconnect.browser.Ui.heading;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -107,13 +109,27 @@ class VisitBrowserIT {
 
 		BrowserContext doctorContext = people.person(BROWSER_ZONE);
 		BrowserContext patientContext = people.person(BROWSER_ZONE);
+		patientContext.addInitScript(Files.readString(AccessibilityBrowserIT.AXE, StandardCharsets.UTF_8));
 		Page doctorPage = Ui.signIn(doctorContext, doctor, "/dashboard");
 		Page patientPage = Ui.signIn(patientContext, patient, "/appointments");
 		assertThat(heading(doctorPage, "Dashboard")).isVisible();
 		assertThat(doctorPage.getByText("Nobody is waiting.")).isVisible();
 
-		// the patient joins: checked in, on the waiting screen
+		// the patient joins: first the device check (Chromium's fake camera and microphone), then checked in, waiting
 		button(appointment(patientPage, "Dr Vera Visit"), "Join").click();
+		assertThat(heading(patientPage, "Check your camera and microphone")).isVisible();
+		assertThat(patientPage.getByTestId("camera-status")).hasAttribute("data-status", "ok",
+				new LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+		assertThat(patientPage.getByTestId("microphone-status")).hasAttribute("data-status", "ok");
+		assertThat(patientPage.getByLabel("Your camera preview")).isVisible();
+		assertThat(patientPage.getByLabel("Microphone level")).isVisible();
+		Browsers.screenshot(patientPage, "device-check");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> axe = (Map<String, Object>) patientPage.evaluate(AccessibilityBrowserIT.RUN_AXE);
+		assertThat((List<?>) axe.get("bad")).as("serious or critical axe violations on the device check").isEmpty();
+		button(patientPage, "Play a test sound").click();
+		assertThat(patientPage.getByText("You should hear a short tone")).isVisible();
+		button(patientPage, "Check in").click();
 		assertThat(patientPage.getByText("You are in the waiting room")).isVisible();
 		assertThat(patientPage.getByText("Dr Vera Visit will admit you")).isVisible();
 

@@ -88,6 +88,29 @@ class OperatorIT {
 	}
 
 	@Test
+	void aDoctorIsToldOfEachDecisionInTheAppAndByExactlyOneMail() throws Exception {
+		ApiClient doctor = registerDoctor("Dr Nora Notified");
+		ApiClient operator = operator();
+		assertThat(operator.post("/api/admin/doctors/" + doctor.userId() + "/reject",
+				Map.of("reason", "The licence has expired")).status()).isEqualTo(200);
+		JsonNode told = doctor.get("/api/notifications").json().get("content");
+		assertThat(told).hasSize(1);
+		assertThat(told.get(0).get("type").asString()).isEqualTo("doctor-rejected");
+		assertThat(told.get(0).get("body").asString()).contains("The licence has expired");
+		assertThat(smtp.waitForIncomingEmail(15_000, 1)).isTrue();
+		assertThat(smtp.waitForIncomingEmail(2_000, 2)).as("one mail for the decision, not two").isFalse();
+		assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Your Health-Connect registration was not approved");
+
+		assertThat(operator.post("/api/admin/doctors/" + doctor.userId() + "/verify", Map.of()).status())
+			.isEqualTo(200);
+		told = doctor.get("/api/notifications").json().get("content");
+		assertThat(told).hasSize(2);
+		assertThat(told.get(0).get("type").asString()).isEqualTo("doctor-verified");
+		assertThat(smtp.waitForIncomingEmail(15_000, 2)).isTrue();
+		assertThat(smtp.getReceivedMessages()[1].getSubject()).isEqualTo("Your Health-Connect registration is approved");
+	}
+
+	@Test
 	void onlyOperatorsMayUseTheAdminEndpoints() {
 		ApiClient patient = new ApiClient(port).registerPatient("Curious Patient");
 		assertThat(patient.get("/api/admin/doctors").status()).isEqualTo(403);

@@ -1,14 +1,17 @@
 package com.healthconnect.notification.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,10 +37,66 @@ public class NotificationStore implements InitializingBean {
 			.on("createdAt", Sort.Direction.DESC).named("user_created"));
 		mongo.indexOps(Notification.class).createIndex(new Index().on("userId", Sort.Direction.ASC)
 			.on("readAt", Sort.Direction.ASC).named("user_read"));
+		mongo.indexOps(Notification.class).createIndex(new Index().on("mailState", Sort.Direction.ASC)
+			.on("mailNextAt", Sort.Direction.ASC).named("mail_outbox"));
 	}
 
-	public Notification insert(Notification notification) {
-		return mongo.insert(notification);
+	/** Inserts it unless a notification with its id exists (a redelivery); empty then. */
+	public Optional<Notification> insertOnce(Notification notification) {
+		try {
+			return Optional.of(mongo.insert(notification));
+		}
+		catch (DuplicateKeyException alreadyThere) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Leases one mail that is due to the caller: {@code pending} and due by {@code now}, or {@code sending} by a sender
+	 * that has held it longer than {@code lease} (it died mid-send). Only one caller gets each; empty when none is due.
+	 */
+	public Optional<Notification> claimMail(Instant now, Duration lease) {
+		Query due = Query.query(new Criteria().orOperator(
+				Criteria.where("mailState").is(Notification.PENDING).and("mailNextAt").lte(now),
+				Criteria.where("mailState").is(Notification.SENDING).and("mailClaimedAt").lt(now.minus(lease))))
+			.with(Sort.by("mailNextAt"));
+		return take(due, now);
+	}
+
+	/** Leases a new notification's mail, not tried yet, to the caller; empty when another sender has it already. */
+	public Optional<Notification> claimNewMail(String id, Instant now) {
+		Query fresh = Query.query(Criteria.where("_id").is(id).and("mailState").is(Notification.PENDING)
+			.and("mailAttempts").is(0));
+		return take(fresh, now);
+	}
+
+	private Optional<Notification> take(Query query, Instant now) {
+		Update take = new Update().set("mailState", Notification.SENDING).set("mailClaimedAt", now).inc("mailAttempts", 1);
+		return Optional.ofNullable(mongo.findAndModify(query, take, FindAndModifyOptions.options().returnNew(true),
+				Notification.class));
+	}
+
+	/** The claimed mail went out: sent, and its rendered copy is dropped. False when the lease was lost meanwhile. */
+	public boolean mailSent(Notification claimed, Instant now) {
+		return mongo.updateFirst(heldBy(claimed), new Update().set("mailState", Notification.SENT).set("mailedAt", now)
+			.unset("mail").unset("mailClaimedAt").unset("mailNextAt"), Notification.class).getModifiedCount() == 1;
+	}
+
+	/** The claimed mail could not go out: tried again from {@code next}, or never again when {@code next} is null. */
+	public void mailFailed(Notification claimed, Instant next) {
+		Update update = next == null
+				? new Update().set("mailState", Notification.FAILED).unset("mail").unset("mailClaimedAt").unset("mailNextAt")
+				: new Update().set("mailState", Notification.PENDING).set("mailNextAt", next).unset("mailClaimedAt");
+		mongo.updateFirst(heldBy(claimed), update, Notification.class);
+	}
+
+	private static Query heldBy(Notification claimed) {
+		return Query.query(Criteria.where("_id").is(claimed.id()).and("mailState").is(Notification.SENDING)
+			.and("mailClaimedAt").is(claimed.mailClaimedAt()));
+	}
+
+	public Optional<Notification> find(String id) {
+		return Optional.ofNullable(mongo.findById(id, Notification.class));
 	}
 
 	public PageImpl<Notification> page(String userId, boolean unreadOnly, PageRequest request) {
