@@ -304,10 +304,11 @@ public class Bookings {
 	 * (after a schedule change, or across two doctors for one patient) before the write.
 	 */
 	private void refuseOverlaps(String doctorId, String patientId, SlotTime slot, String exceptId) {
-		if (!store.holdingBetween("doctorId", doctorId, slot.startsAt(), slot.endsAt(), exceptId).isEmpty()) {
+		List<Appointment> holding = store.holdingAgainst(doctorId, patientId, slot.startsAt(), slot.endsAt(), exceptId);
+		if (holding.stream().anyMatch(a -> doctorId.equals(a.getDoctorId()))) {
 			throw DomainException.conflict("This slot is already booked");
 		}
-		if (!store.holdingBetween("patientId", patientId, slot.startsAt(), slot.endsAt(), exceptId).isEmpty()) {
+		if (!holding.isEmpty()) {
 			throw DomainException.conflict("You already have an appointment at that time");
 		}
 	}
