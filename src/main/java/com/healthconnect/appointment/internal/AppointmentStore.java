@@ -92,22 +92,6 @@ public class AppointmentStore implements InitializingBean {
 	}
 
 	/**
-	 * Appointments of this doctor or of this patient holding time in [from, to): one query for both sides, since on
-	 * the embedded server any query not by {@code _id} or a unique key reads the whole collection (on MongoDB each
-	 * side of the {@code $or} uses its own index).
-	 */
-	public List<Appointment> holdingAgainst(String doctorId, String patientId, Instant from, Instant to,
-			String exceptId) {
-		Criteria criteria = new Criteria().orOperator(Criteria.where("doctorId").is(doctorId),
-				Criteria.where("patientId").is(patientId))
-			.and("status").in(HOLDING).and("startsAt").lt(to).and("endsAt").gt(from);
-		if (exceptId != null) {
-			criteria = criteria.and("_id").ne(new ObjectId(exceptId));
-		}
-		return mongo.find(Query.query(criteria), Appointment.class);
-	}
-
-	/**
 	 * Writes the change only if nobody changed the appointment since it was read (its version): the claim that lets
 	 * several instances run the same job without doing one change twice. False when another got there first.
 	 */
