@@ -44,6 +44,8 @@ final class AppProcess implements AutoCloseable {
 		if (!Files.isRegularFile(config.appJar())) {
 			throw new IllegalStateException("No app jar at " + config.appJar() + "; run `mvn -Pbench verify`");
 		}
+		// each run starts on an empty embedded database (storage=file would otherwise keep the last run's data)
+		StartupScenario.deleteRecursively(config.outDir().resolve("data"));
 		AppProcess app = launch(config, config.appJvmArgs(), config.appJar(), config.outDir().resolve("app.log"));
 		results.meta("app.command", String.join(" ", app.command));
 		results.note("account setup uses --healthconnect.bcrypt-cost=" + config.bcryptCost()

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.healthconnect.bench.Api.Account;
@@ -89,6 +90,15 @@ public final class Bench {
 						rest.concurrentBookings(fixtures.newDoctor(), contenders, round, false);
 					}
 					rest.concurrentBookings(fixtures.newDoctor(), contenders, 6, true);
+					// the same patients then book at a steady offered rate, each run on doctors of its own
+					for (int run = 0; run < config.bookingRates().size(); run++) {
+						List<Account> doctors = new ArrayList<>();
+						for (int d = 0; d < RestScenario.RATE_DOCTORS; d++) {
+							doctors.add(fixtures.newDoctor());
+						}
+						rest.bookingsAtRate(doctors, contenders, config.bookingRates().get(run), run,
+								config.bookingRateWarmupSeconds(), config.bookingRateSeconds());
+					}
 				});
 			}
 			if (config.runs("capacity")) {

@@ -11,7 +11,8 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 		int bcryptCost, Path outDir, Path screenshotsDir, int setupConcurrency, List<Integer> relayPairs,
 		int relaySeconds, int relayRate, int capacitySessions, int capacityRelayPairs, int capacityRelaySeconds,
 		int chatPairs, int chatRate, int chatSeconds, int restDoctors, int restConcurrency, int restSeconds,
-		int restWarmupSeconds, int restRate, int restRateConnections, int bookingContenders, int heartbeatMs, int warmupSeconds, int startupRuns, boolean failOnTarget, String storage) {
+		int restWarmupSeconds, int restRate, int restRateConnections, int bookingContenders, int heartbeatMs, int warmupSeconds, int startupRuns, boolean failOnTarget, String storage,
+		List<Integer> bookingRates, int bookingRateSeconds, int bookingRateWarmupSeconds) {
 
 	static Config fromSystemProperties() {
 		return new Config(new LinkedHashSet<>(list("bench.scenarios", "startup,relay,capacity,chat,rest,booking")),
@@ -29,7 +30,9 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 				integer("bench.rest.rateConnections", 32), integer("bench.booking.contenders", 200),
 				integer("bench.heartbeatMs", 10_000),
 				integer("bench.warmupSeconds", 60), integer("bench.startup.runs", 3), Boolean.parseBoolean(str("bench.failOnTarget", "false")),
-				str("bench.storage", "memory"));
+				str("bench.storage", "memory"),
+				list("bench.booking.rates", "100").stream().map(Integer::parseInt).toList(),
+				integer("bench.booking.rateSeconds", 20), integer("bench.booking.rateWarmupSeconds", 5));
 	}
 
 	boolean runs(String scenario) {

@@ -232,6 +232,7 @@ final class RestScenario {
 		while (ready.get() < patients.size() && threads.stream().anyMatch(Thread::isAlive)) {
 			Thread.sleep(10);
 		}
+		CpuTime cpu = CpuTime.now(appPid);
 		go.countDown();
 		for (Thread t : threads) {
 			t.join(60_000);
@@ -244,7 +245,90 @@ final class RestScenario {
 		results.note("booking.concurrent: " + patients.size() + " bookings of distinct slots at once, storage "
 				+ System.getProperty("bench.storage", "memory") + ", after " + (round - 1) + " warm-up rounds");
 		boolean pass = results.checkExactly("booking.concurrent.created_201", created.get(), patients.size());
+		CpuTime after = CpuTime.now(appPid);
+		after.reportSince(cpu, results, "booking.concurrent", patients.size());
+		if (cpu.appNanos() >= 0) {
+			// the last of a burst cannot answer before the cores have done the whole burst's work
+			double cores = Runtime.getRuntime().availableProcessors();
+			results.figure("booking.concurrent.burst_cpu_ms_per_core",
+					Math.round((after.appNanos() - cpu.appNanos()) / 1e6 / cores));
+		}
 		return results.latencies("booking.concurrent", latency, 50.0) & pass;
+	}
+
+	/** Doctors each steady-rate run books, so that each doctor's slots last the run. */
+	static final int RATE_DOCTORS = 10;
+
+	/**
+	 * Open loop: {@code patients.size()} clients, each on its own kept-alive connection, book distinct slots at
+	 * {@code perSecond} bookings a second in all (booking {@code k} falls due at {@code k / perSecond} s and is the
+	 * patient {@code k mod clients}'s). Each latency counts from the instant its booking fell due, so a client still
+	 * waiting for its previous reply shows up as latency (no coordinated omission). The first {@code warmupSeconds}
+	 * are not recorded.
+	 */
+	boolean bookingsAtRate(List<Account> doctors, List<Account> patients, int perSecond, int run, int warmupSeconds,
+			int seconds) throws InterruptedException {
+		String prefix = "booking.at_rate.r" + perSecond;
+		int clients = patients.size();
+		int total = perSecond * (warmupSeconds + seconds);
+		long interval = 1_000_000_000L / perSecond;
+		long start = System.nanoTime() + 200_000_000L;
+		long measureFrom = start + warmupSeconds * 1_000_000_000L;
+		Histogram latency = new ConcurrentHistogram(3);
+		AtomicInteger created = new AtomicInteger();
+		AtomicInteger other = new AtomicInteger();
+		AtomicLong measuredCount = new AtomicLong();
+		List<Thread> threads = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			Account patient = patients.get(c);
+			int first = c;
+			Thread t = new Thread(() -> {
+				String headers = "Cookie: " + patient.cookie() + "\r\nX-XSRF-TOKEN: " + patient.xsrf() + "\r\n";
+				try (RawHttp http = new RawHttp(host, port)) {
+					for (int k = first; k < total; k += clients) {
+						long due = start + k * interval;
+						LockSupport.parkNanos(due - System.nanoTime());
+						Account doctor = doctors.get(k % doctors.size());
+						// distinct slots: a patient's next booking is two or more days later, never at the same time
+						int j = k / doctors.size();
+						String json = "{\"doctorId\":\"" + doctor.id() + "\",\"date\":\""
+								+ Fixtures.inDays(400 + run * 200 + j / 8) + "\",\"startTime\":\""
+								+ Api.clock(8 * 60 + (j % 8) * 30) + "\",\"mode\":\"video\",\"reason\":\"bench\"}";
+						int status = http.request("POST", "/api/appointments", headers, json, true).status();
+						if (due >= measureFrom) {
+							latency.recordValue((System.nanoTime() - due) / 1000);
+							measuredCount.incrementAndGet();
+							if (status == 201) {
+								created.incrementAndGet();
+							}
+							else {
+								other.incrementAndGet();
+							}
+						}
+					}
+				}
+				catch (Exception ex) {
+					other.incrementAndGet();
+				}
+			}, prefix + "-" + c);
+			t.setDaemon(true);
+			t.start();
+			threads.add(t);
+		}
+		LockSupport.parkNanos(measureFrom - System.nanoTime());
+		CpuTime cpu = CpuTime.now(appPid);
+		for (Thread t : threads) {
+			t.join(120_000);
+		}
+		CpuTime.now(appPid).reportSince(cpu, results, prefix, measuredCount.get());
+		results.note(prefix + ": " + clients + " clients book distinct slots of " + doctors.size() + " doctors at "
+				+ perSecond + " a second for " + seconds + " s after " + warmupSeconds + " s unrecorded, storage "
+				+ System.getProperty("bench.storage", "memory"));
+		results.figure(prefix + ".offered_per_s", perSecond);
+		results.figure(prefix + ".clients", clients);
+		boolean pass = results.checkExactly(prefix + ".created_201", created.get(), (int) measuredCount.get());
+		results.figure(prefix + ".other", other.get());
+		return results.latencies(prefix, latency, 50.0) & pass;
 	}
 
 	/** {@code patients} book the same slot at the same moment, each on an already open socket: exactly one 201. */

@@ -105,7 +105,7 @@ final class StartupScenario {
 		return values.stream().sorted().toList().get(values.size() / 2);
 	}
 
-	private static void deleteRecursively(Path path) throws IOException {
+	static void deleteRecursively(Path path) throws IOException {
 		if (Files.exists(path)) {
 			try (Stream<Path> walk = Files.walk(path)) {
 				for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

@@ -304,6 +304,8 @@ public class Bookings {
 	 * (after a schedule change, or across two doctors for one patient) before the write.
 	 */
 	private void refuseOverlaps(String doctorId, String patientId, SlotTime slot, String exceptId) {
+		// two queries, not one $or: each compares doctorId or patientId first, which the embedded server's
+		// EqualityIndex answers from that party's appointments alone
 		if (!store.holdingBetween("doctorId", doctorId, slot.startsAt(), slot.endsAt(), exceptId).isEmpty()) {
 			throw DomainException.conflict("This slot is already booked");
 		}

@@ -1,5 +1,7 @@
 package com.healthconnect.auth;
 
+import com.healthconnect.platform.OneLine;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,12 +10,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-public record DoctorRegistration(@NotBlank @Size(max = 100) String name,
+public record DoctorRegistration(@OneLine @NotBlank @Size(max = 100) String name,
 		@NotBlank @Email @Size(max = 254) String email, @NotNull @PasswordBytes String password,
-		@NotBlank @Size(max = 100) String specialization, @NotBlank @Size(max = 200) String qualification,
+		@OneLine @NotBlank @Size(max = 100) String specialization, @OneLine @NotBlank @Size(max = 200) String qualification,
 		@NotNull @Min(0) @Max(70) Integer experience, @TimeZoneId String timeZone, @Size(max = 2000) String about,
 		@Size(max = 40) @Pattern(regexp = "^[+0-9 ()-]*$", message = "may contain digits, spaces and + ( ) - only") String contactNumber,
-		@Size(max = 100) String licenseNumber)
+		@OneLine @Size(max = 100) String licenseNumber)
 		implements Registration {
 
 	@Override

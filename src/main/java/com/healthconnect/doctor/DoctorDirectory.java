@@ -23,7 +23,6 @@ import org.springframework.stereotype.Service;
 
 import com.healthconnect.doctor.internal.Doctor;
 import com.healthconnect.doctor.internal.DoctorMapper;
-import com.healthconnect.doctor.internal.Doctors;
 import com.healthconnect.platform.DomainException;
 import com.healthconnect.platform.Pages;
 
@@ -34,14 +33,14 @@ import com.healthconnect.platform.Pages;
 @Service
 public class DoctorDirectory {
 
-	private final Doctors doctors;
 	private final MongoTemplate mongo;
 	private final DirectorySnapshot snapshot;
+	private final DoctorCache cache;
 
-	DoctorDirectory(Doctors doctors, MongoTemplate mongo, DirectorySnapshot snapshot) {
-		this.doctors = doctors;
+	DoctorDirectory(MongoTemplate mongo, DirectorySnapshot snapshot, DoctorCache cache) {
 		this.mongo = mongo;
 		this.snapshot = snapshot;
+		this.cache = cache;
 	}
 
 	/**
@@ -86,8 +85,7 @@ public class DoctorDirectory {
 
 	/** Summaries by id, for lists; ids with no doctor are left out. */
 	public Map<String, DoctorSummary> summaries(Collection<String> doctorIds) {
-		List<String> valid = doctorIds.stream().filter(ObjectId::isValid).distinct().toList();
-		return doctors.findAllById(valid).stream().map(DoctorMapper::summary)
+		return cache.findAll(doctorIds).stream().map(DoctorMapper::summary)
 			.collect(Collectors.toMap(DoctorSummary::id, Function.identity()));
 	}
 
@@ -106,8 +104,7 @@ public class DoctorDirectory {
 
 	/** Policies by doctor id, for lists. */
 	public Map<String, BookingPolicy> policies(Collection<String> doctorIds) {
-		List<String> valid = doctorIds.stream().filter(ObjectId::isValid).distinct().toList();
-		return doctors.findAllById(valid).stream().collect(Collectors.toMap(Doctor::getId, Doctor::policy));
+		return cache.findAll(doctorIds).stream().collect(Collectors.toMap(Doctor::getId, Doctor::policy));
 	}
 
 	/**
@@ -118,10 +115,11 @@ public class DoctorDirectory {
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(doctorId))),
 				new Update().inc("ratingSum", stars).inc("ratingCount", 1).inc("version", 1), Doctor.class);
 		snapshot.invalidate(); // the listing shows the rating
+		cache.evict(doctorId);
 	}
 
 	private Optional<Doctor> find(String doctorId) {
-		return doctorId != null && ObjectId.isValid(doctorId) ? doctors.findById(doctorId) : Optional.empty();
+		return cache.find(doctorId);
 	}
 
 	/** Unverified doctors are not found here: not in the directory, no slots, not bookable. */

@@ -20,15 +20,18 @@ import com.healthconnect.messaging.internal.MessageView;
 import com.healthconnect.messaging.internal.Messaging;
 import com.healthconnect.messaging.internal.Messaging.Conversation;
 import com.healthconnect.messaging.internal.Messaging.ReadReceipt;
+import com.healthconnect.realtime.ChatBudget;
 
 @RestController
 @RequestMapping("/api/messages")
 class MessagesController {
 
 	private final Messaging messaging;
+	private final ChatBudget chatBudget;
 
-	MessagesController(Messaging messaging) {
+	MessagesController(Messaging messaging, ChatBudget chatBudget) {
 		this.messaging = messaging;
+		this.chatBudget = chatBudget;
 	}
 
 	@GetMapping("/conversations")
@@ -45,12 +48,14 @@ class MessagesController {
 	@PostMapping(path = "/{userId}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<MessageView> sendText(@AuthenticationPrincipal CurrentUser user, @PathVariable String userId,
 			@RequestBody TextMessage body) {
+		chatBudget.take(user.id());
 		return created(userId, messaging.send(user, userId, body.text(), null));
 	}
 
 	@PostMapping(path = "/{userId}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<MessageView> sendImage(@AuthenticationPrincipal CurrentUser user, @PathVariable String userId,
 			@RequestParam(required = false) String text, @RequestParam("image") MultipartFile image) {
+		chatBudget.take(user.id());
 		return created(userId, messaging.send(user, userId, text, image));
 	}
 

@@ -1,12 +1,18 @@
 package com.healthconnect.platform.mongo;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
@@ -48,6 +54,21 @@ final class DurableH2Backend extends H2Backend {
 		}
 		awaitDurable();
 		return reply;
+	}
+
+	/** The H2 database, with the app's non-unique indexes served by {@link EqualityIndex} (H2 ignores them). */
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		// called from H2Backend's constructor too, before this class's fields are set: take the store from there
+		return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+
+			@Override
+			protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+					List<IndexKey> keys, boolean sparse) {
+				return EqualityIndex.supports(keys) ? new EqualityIndex<>(indexName, keys, sparse)
+						: new EmptyIndex<>(indexName, keys);
+			}
+		};
 	}
 
 	/** Everything written so far is on disk when this returns. */

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A running mongo-java-server on a Unix domain socket in a directory private to this user (it has no authentication of
@@ -39,7 +38,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 		this.properties = properties;
 		this.durable = properties.storage() == EmbeddedMongoProperties.Storage.FILE
 				? new DurableH2Backend(EmbeddedStorage.open(properties.dataDir())) : null;
-		MongoBackend backend = durable != null ? durable : new MemoryBackend();
+		MongoBackend backend = durable != null ? durable : new IndexedMemoryBackend();
 		this.socketDir = privateDirectory();
 		try {
 			this.server = new DomainSocketMongoServer(backend, socketDir.resolve("mongo.sock"), WORKER_THREADS);
