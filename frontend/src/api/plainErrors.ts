@@ -23,15 +23,17 @@ export function plainMessage(message: string): string {
   return m;
 }
 
-/** A field path as a person names it: `emergencyContact[1].phone` → "Emergency contact 2 phone". */
+/**
+ * A field path as a person names it, in the UI's language: `emergencyContact[1].phone` → "Emergency contact 2 phone"
+ * ("Notfallkontakt 2 Telefon"). Names the catalogue lacks are split into words.
+ */
 export function humanField(field: string): string {
   const words = field
-    .replace(/\[(\d+)\]/g, (_, n: string) => ` ${Number(n) + 1} `)
-    .replace(/\./g, ' ')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()
-    .replace(/^allergies (\d+)/, 'allergy $1');
+    .split(/[.[\]]+/)
+    .filter(Boolean)
+    .map((part) =>
+      /^\d+$/.test(part) ? String(Number(part) + 1) : t(`fields.${part}`, { defaultValue: part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() }),
+    )
+    .join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

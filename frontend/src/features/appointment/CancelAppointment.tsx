@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { errorMessage } from '../../api/client';
 import { visitApi } from '../../api/endpoints';
 import type { Appointment, Role } from '../../api/types';
 import { ErrorBox } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { beforeDeadline, formatInstant } from './visit';
 
 /**
@@ -25,6 +26,9 @@ export function CancelAppointment({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [reasonError, setReasonError] = useState<{ reason: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, reasonError);
   const other = viewer === 'patient' ? a.doctor.name : a.patient.name;
 
   if (viewer === 'patient' && !beforeDeadline(a)) {
@@ -38,11 +42,12 @@ export function CancelAppointment({
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!reason.trim()) {
-      setError(t('appt.giveReason', { other }));
+      setReasonError({ reason: t('appt.giveReason', { other }) });
       return;
     }
     setBusy(true);
     setError(null);
+    setReasonError(null);
     try {
       onDone(await visitApi.cancel(a.id, reason.trim()));
       setOpen(false);
@@ -62,8 +67,8 @@ export function CancelAppointment({
         <span className="muted small">{t('appt.freeUntil', { when: formatInstant(a.cancellationDeadline) })}</span>
       )}
       {open && (
-        <form className="panel form" onSubmit={submit} aria-label={t('appt.cancelWith', { other })} noValidate>
-          <Field label={t('appt.cancelReason')}>
+        <form ref={formRef} className="panel form" onSubmit={submit} aria-label={t('appt.cancelWith', { other })} noValidate>
+          <Field label={t('appt.cancelReason')} error={reasonError?.reason}>
             {(p) => <input {...p} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />}
           </Field>
           <ErrorBox>{error}</ErrorBox>

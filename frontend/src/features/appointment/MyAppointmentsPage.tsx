@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
@@ -8,6 +8,7 @@ import { isoDate } from '../../lib/time';
 import { useRealtimeEvent } from '../../realtime/hooks';
 import { Empty, ErrorBox, Loading, Notice } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { StarInput } from '../../ui/Stars';
 import { useAsync } from '../../ui/useAsync';
 import { StartCallButton } from '../call/StartCallButton';
@@ -210,6 +211,8 @@ function ReviewForm({ appointment: a, onDone }: { appointment: Appointment; onDo
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, fieldErrors);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -231,8 +234,9 @@ function ReviewForm({ appointment: a, onDone }: { appointment: Appointment; onDo
   }
 
   return (
-    <form className="panel form" onSubmit={submit} aria-label={t('myAppts.reviewOf', { name: a.doctor.name })} noValidate>
+    <form ref={formRef} className="panel form" onSubmit={submit} aria-label={t('myAppts.reviewOf', { name: a.doctor.name })} noValidate>
       <StarInput
+        error={fieldErrors.rating}
         value={rating}
         onChange={(v) => {
           setRating(v);
@@ -240,7 +244,6 @@ function ReviewForm({ appointment: a, onDone }: { appointment: Appointment; onDo
           setFieldErrors(({ rating: _answered, ...rest }) => rest);
         }}
       />
-      {fieldErrors.rating && <p className="field__error">{fieldErrors.rating}</p>}
       <Field label={t('myAppts.yourReview')} error={fieldErrors.review}>
         {(p) => <textarea {...p} rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />}
       </Field>

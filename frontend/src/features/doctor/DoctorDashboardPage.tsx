@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
@@ -8,6 +8,7 @@ import { isoDate } from '../../lib/time';
 import { useRealtimeEvent } from '../../realtime/hooks';
 import { Empty, ErrorBox, Loading, Notice } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { useAsync } from '../../ui/useAsync';
 import { AppointmentCard } from '../appointment/AppointmentCard';
 import { isUpcoming, upsertAppointment } from '../appointment/appointmentsLive';
@@ -98,6 +99,9 @@ function DoctorAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notesError, setNotesError] = useState<{ notes: string } | null>(null);
+  const completeForm = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(completeForm, notesError);
 
   async function change(body: StatusChangeRequest, message: string) {
     setBusy(true);
@@ -115,9 +119,10 @@ function DoctorAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
   function complete(e: FormEvent) {
     e.preventDefault();
     if (!notes.trim()) {
-      setError(t('dashboard.notesFirst'));
+      setNotesError({ notes: t('dashboard.notesFirst') });
       return;
     }
+    setNotesError(null);
     if (!confirming) {
       setError(null);
       setConfirming(true);
@@ -179,8 +184,8 @@ function DoctorAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
             }}
           />
           {completing && (
-            <form className="panel form" onSubmit={complete} aria-label={t('dashboard.completeWith', { name: a.patient.name })} noValidate>
-              <Field label={t('dashboard.notes')}>
+            <form ref={completeForm} className="panel form" onSubmit={complete} aria-label={t('dashboard.completeWith', { name: a.patient.name })} noValidate>
+              <Field label={t('dashboard.notes')} error={notesError?.notes}>
                 {(p) => (
                   <textarea
                     {...p}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
@@ -9,6 +9,7 @@ import { clockTime, formatDayOf } from '../../lib/time';
 import { Avatar } from '../../ui/Avatar';
 import { ErrorBox, Loading } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { StarRating } from '../../ui/Stars';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useAsync } from '../../ui/useAsync';
@@ -31,6 +32,10 @@ export function DoctorPage() {
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [booked, setBooked] = useState<Appointment | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  const [attempt, setAttempt] = useState(0);
+  const bookingForm = useRef<HTMLFormElement>(null);
+  // a new object per failed attempt, so the same mistake twice moves focus twice
+  useFocusFirstInvalid(bookingForm, useMemo(() => (reasonError ? { reason: reasonError } : null), [reasonError, attempt]));
   // the confirmation follows the request: "Pending" turns into "Confirmed" or "Declined" as the doctor answers
   useRealtimeEvent('appointments', (a) => setBooked((b) => (b && b.id === a.id ? a : b)));
 
@@ -68,6 +73,7 @@ export function DoctorPage() {
       if (err instanceof ApiError) {
         const fe = err.fieldError('reason');
         if (fe) setReasonError(fe);
+        setAttempt((n) => n + 1);
         setError(
           err.status === 409
             ? t('doctor.justBooked')
@@ -136,7 +142,7 @@ export function DoctorPage() {
           )}
           {user?.role === 'doctor' && <p className="muted">{t('doctor.doctorsCannot')}</p>}
           {user?.role === 'patient' && (
-            <form className="form booking-form" onSubmit={book} noValidate aria-busy={busy}>
+            <form ref={bookingForm} className="form booking-form" onSubmit={book} noValidate aria-busy={busy}>
               <p className="booking-form__selected" aria-live="polite">
                 {slot ? t('doctor.selected', { day: formatDayOf(slot.startsAt), time: slotLocalTime(slot) }) : t('doctor.noneSelected')}
               </p>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { ApiError, errorMessage } from '../../api/client';
 import { api } from '../../api/client';
@@ -6,6 +6,7 @@ import { visitApi } from '../../api/endpoints';
 import type { Appointment, DoctorUser, TimeOffEntry } from '../../api/types';
 import { ErrorBox, Notice } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { useAsync } from '../../ui/useAsync';
 import { formatInstant } from '../appointment/visit';
 
@@ -18,6 +19,8 @@ export function PracticeRules() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, errors);
 
   useEffect(() => {
     if (me.data) {
@@ -44,7 +47,7 @@ export function PracticeRules() {
   }
 
   return (
-    <form className="card form" onSubmit={submit} noValidate aria-labelledby="rules-title">
+    <form ref={formRef} className="card form" onSubmit={submit} noValidate aria-labelledby="rules-title">
       <h2 id="rules-title">{t('doctorProfile.rules')}</h2>
       <div className="form-row">
         <Field label={t('doctorProfile.notice')} error={errors.minimumNoticeMinutes} hint={t('doctorProfile.noticeHint')}>

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { errorMessage } from '../../api/client';
 import type { Verification } from '../../api/types';
 import { formatInstant } from '../../lib/time';
 import { Empty, ErrorBox, Loading, Notice } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { Pagination } from '../../ui/Pagination';
 import { useAsync } from '../../ui/useAsync';
 import { operatorApi, type DoctorForReview } from './operatorApi';
@@ -68,6 +69,9 @@ function DoctorReview({ doctor, onDecided }: { doctor: DoctorForReview; onDecide
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reasonError, setReasonError] = useState<{ reason: string } | null>(null);
+  const rejectForm = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(rejectForm, reasonError);
 
   async function verify() {
     setBusy(true);
@@ -85,9 +89,10 @@ function DoctorReview({ doctor, onDecided }: { doctor: DoctorForReview; onDecide
   async function reject(e: FormEvent) {
     e.preventDefault();
     if (!reason.trim()) {
-      setError(t('operator.giveReason'));
+      setReasonError({ reason: t('operator.giveReason') });
       return;
     }
+    setReasonError(null);
     setBusy(true);
     setError(null);
     try {
@@ -127,8 +132,8 @@ function DoctorReview({ doctor, onDecided }: { doctor: DoctorForReview; onDecide
       )}
       {doctor.verification === 'pending' &&
         (rejecting ? (
-          <form className="form" onSubmit={reject} aria-busy={busy}>
-            <Field label={t('operator.reasonFor', { name: doctor.name })}>
+          <form ref={rejectForm} className="form" onSubmit={reject} aria-busy={busy} noValidate>
+            <Field label={t('operator.reasonFor', { name: doctor.name })} error={reasonError?.reason}>
               {(p) => <textarea {...p} value={reason} onChange={(e) => setReason(e.target.value)} required />}
             </Field>
             <button type="submit" className="btn" disabled={busy}>
