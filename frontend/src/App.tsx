@@ -1,13 +1,12 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from './i18n/useTranslation';
 import { Navigate, Route, Routes, useSearchParams } from 'react-router';
 import { AuthProvider, useAuth } from './features/auth/AuthProvider';
 import { homePath, safeNext } from './features/auth/homePath';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { SignInPage } from './features/auth/SignInPage';
-import { SignUpPage } from './features/auth/SignUpPage';
 import { CallProvider } from './features/call/CallProvider';
 import { DoctorDirectoryPage } from './features/doctor/DoctorDirectoryPage';
-import { DoctorPage } from './features/doctor/DoctorPage';
 import { MessagingSync } from './features/messaging/MessagingSync';
 import { AppointmentsLive } from './features/appointment/appointmentsLive';
 import { Header } from './Header';
@@ -15,7 +14,9 @@ import { Loading } from './ui/Feedback';
 import type { User } from './api/types';
 import { RouteFocus } from './ui/RouteFocus';
 
-// Signed-in areas load on demand, so the directory opens fast.
+// Signed-in areas (and a doctor's page, sign-up) load on demand, so the directory opens fast.
+const DoctorPage = lazy(() => import('./features/doctor/DoctorPage').then((m) => ({ default: m.DoctorPage })));
+const SignUpPage = lazy(() => import('./features/auth/SignUpPage').then((m) => ({ default: m.SignUpPage })));
 const MyAppointmentsPage = lazy(() => import('./features/appointment/MyAppointmentsPage'));
 const DoctorDashboardPage = lazy(() => import('./features/doctor/DoctorDashboardPage'));
 const ScheduleEditorPage = lazy(() => import('./features/doctor/ScheduleEditorPage'));
@@ -55,11 +56,12 @@ function SignedOutOnly({ children }: { children: ReactNode }) {
 }
 
 function NotFound() {
+  const { t } = useTranslation();
   return (
     <section className="page">
-      <h1>Page not found</h1>
+      <h1>{t('app.notFoundTitle')}</h1>
       <p>
-        That address does not lead anywhere. <a href="/">Go to the start page</a>.
+        {t('app.notFoundText')} <a href="/">{t('app.notFoundLink')}</a>
       </p>
     </section>
   );
@@ -98,13 +100,14 @@ export function AppRoutes() {
 }
 
 export function App({ initialUser }: { initialUser?: User | null }) {
+  const { t } = useTranslation();
   return (
     <AuthProvider initialUser={initialUser}>
       <MessagingSync />
       <AppointmentsLive />
       <CallProvider>
         <a className="skip-link" href="#main">
-          Skip to content
+          {t('app.skip')}
         </a>
         <Header />
         <RouteFocus />
@@ -112,7 +115,7 @@ export function App({ initialUser }: { initialUser?: User | null }) {
           <AppRoutes />
         </main>
         <footer className="site-footer">
-          <p>Health-Connect · Not for emergencies: call your local emergency number.</p>
+          <p>{t('app.footer')}</p>
         </footer>
       </CallProvider>
     </AuthProvider>

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from './i18n/useTranslation';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './features/auth/AuthProvider';
 import { useUnreadTotal } from './features/messaging/unread';
 import { useRealtimeStatus } from './realtime/hooks';
 import { NotificationBell } from './features/notification/NotificationBell';
+import { LanguageSwitch } from './i18n/LanguageSwitch';
 
 export function Header() {
+  const { t } = useTranslation();
   const { user, logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -35,32 +38,32 @@ export function Header() {
   }
 
   const links: { to: string; label: string; badge?: number }[] = !user
-    ? [{ to: '/doctors', label: 'Find a doctor' }]
+    ? [{ to: '/doctors', label: t('nav.findDoctor') }]
     : user.role === 'operator'
       ? [
-          { to: '/admin/doctors', label: 'Doctors to verify' },
-          { to: '/admin/accounts', label: 'Accounts' },
-          { to: '/admin/audit', label: 'Audit log' },
-          { to: '/account', label: 'Account' },
+          { to: '/admin/doctors', label: t('nav.doctorsToVerify') },
+          { to: '/admin/accounts', label: t('nav.accounts') },
+          { to: '/admin/audit', label: t('nav.audit') },
+          { to: '/account', label: t('nav.account') },
         ]
       : user.role === 'doctor'
       ? [
-          { to: '/dashboard', label: 'Dashboard' },
-          { to: '/schedule', label: 'Schedule' },
-          { to: '/patients', label: 'My patients' },
-          { to: '/messages', label: 'Messages', badge: unread },
-          { to: '/calls', label: 'Calls' },
-          { to: '/profile', label: 'Profile' },
-          { to: '/account', label: 'Account' },
+          { to: '/dashboard', label: t('nav.dashboard') },
+          { to: '/schedule', label: t('nav.schedule') },
+          { to: '/patients', label: t('nav.patients') },
+          { to: '/messages', label: t('nav.messages'), badge: unread },
+          { to: '/calls', label: t('nav.calls') },
+          { to: '/profile', label: t('nav.profile') },
+          { to: '/account', label: t('nav.account') },
         ]
       : [
-          { to: '/doctors', label: 'Find a doctor' },
-          { to: '/appointments', label: 'Appointments' },
-          { to: '/messages', label: 'Messages', badge: unread },
-          { to: '/calls', label: 'Calls' },
-          { to: '/profile', label: 'Profile' },
-          { to: '/access-log', label: 'Record access' },
-          { to: '/account', label: 'Account' },
+          { to: '/doctors', label: t('nav.findDoctor') },
+          { to: '/appointments', label: t('nav.appointments') },
+          { to: '/messages', label: t('nav.messages'), badge: unread },
+          { to: '/calls', label: t('nav.calls') },
+          { to: '/profile', label: t('nav.profile') },
+          { to: '/access-log', label: t('nav.recordAccess') },
+          { to: '/account', label: t('nav.account') },
         ];
 
   // data-realtime shows whether live updates are on, for tests and support, without a visible badge.
@@ -81,10 +84,10 @@ export function Header() {
           aria-controls="main-nav"
           onClick={() => setOpen((o) => !o)}
         >
-          <span className="visually-hidden">Menu</span>
+          <span className="visually-hidden">{t('nav.menu')}</span>
           <span aria-hidden="true">☰</span>
         </button>
-        <nav id="main-nav" aria-label="Main" className={`main-nav${open ? ' main-nav--open' : ''}`}>
+        <nav id="main-nav" aria-label={t('nav.main')} className={`main-nav${open ? ' main-nav--open' : ''}`}>
           <ul>
             {links.map((l) => (
               <li key={l.to}>
@@ -93,7 +96,7 @@ export function Header() {
                   {!!l.badge && (
                     <span className="count-badge">
                       {l.badge}
-                      <span className="visually-hidden"> unread</span>
+                      <span className="visually-hidden">{t('nav.unread')}</span>
                     </span>
                   )}
                 </NavLink>
@@ -101,12 +104,12 @@ export function Header() {
             ))}
             {!user && location.pathname !== '/signin' && (
               <li>
-                <NavLink to="/signin">Sign in</NavLink>
+                <NavLink to="/signin">{t('nav.signIn')}</NavLink>
               </li>
             )}
             {!user && location.pathname !== '/signup' && (
               <li>
-                <NavLink to="/signup">Sign up</NavLink>
+                <NavLink to="/signup">{t('nav.signUp')}</NavLink>
               </li>
             )}
             {user && (
@@ -118,16 +121,19 @@ export function Header() {
               <li className="main-nav__user">
                 <span className="main-nav__name">{user.name}</span>
                 <button type="button" className="btn btn--ghost btn--small" onClick={signOut}>
-                  Sign out
+                  {t('nav.signOut')}
                 </button>
               </li>
             )}
+            <li className="main-nav__language">
+              <LanguageSwitch />
+            </li>
           </ul>
         </nav>
       </div>
       {user && status === 'reconnecting' && (
         <p className="connection-banner" role="status">
-          Reconnecting to live updates…
+          {t('nav.reconnecting')}
         </p>
       )}
     </header>

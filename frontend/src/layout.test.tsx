@@ -55,3 +55,16 @@ describe('loading', () => {
     expect(container.querySelectorAll('.skeleton__card').length).toBeGreaterThan(0);
   });
 });
+
+describe('the style sheet', () => {
+  it('closes every block, so no rule is caught inside a media query by accident', async () => {
+    const css = (await import('./styles.css?raw')).default.replace(/\/\*[\s\S]*?\*\//g, '');
+    let depth = 0;
+    for (const c of css) {
+      if (c === '{') depth++;
+      else if (c === '}') depth--;
+      expect(depth).toBeGreaterThanOrEqual(0);
+    }
+    expect(depth).toBe(0);
+  });
+});

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { plainMessage } from './plainErrors';
 import type { CsrfToken, FieldError, ProblemDetail } from './types';
 
@@ -34,38 +35,33 @@ export class ApiError extends Error {
 
   /** A one-line message fit to show a person. */
   get userMessage(): string {
-    if (this.status === 0) return this.detail ?? 'Cannot reach the server.';
+    if (this.status === 0) return this.detail ?? t('errors.unreachable');
     if (this.status === 429) {
       // the server's detail may already say "try again later": keep one sentence that says when
-      const said = (this.detail || 'Too many attempts.').replace(/[\s.,;]*(please\s+)?try again later[\s.]*$/i, '').replace(/[\s.]*$/, '.');
-      const wait = this.retryAfter ? ` Try again in ${formatWait(this.retryAfter)}.` : ' Try again later.';
+      const said = (this.detail || t('errors.tooMany')).replace(/[\s.,;]*(please\s+)?try again later[\s.]*$/i, '').replace(/[\s.]*$/, '.');
+      const wait = ' ' + (this.retryAfter ? t('errors.tryAgainIn', { wait: formatWait(this.retryAfter) }) : t('errors.tryAgainLater'));
       return said + wait;
     }
-    return this.detail || this.title || DEFAULT_MESSAGES[this.status] || `Request failed (${this.status}).`;
+    return this.detail || this.title || defaultMessage(this.status);
   }
 }
 
-const DEFAULT_MESSAGES: Record<number, string> = {
-  401: 'Please sign in again.',
-  403: 'You are not allowed to do that.',
-  404: 'Not found.',
-  409: 'That conflicts with a change made meanwhile. Reload and try again.',
-  413: 'That file is too large.',
-  415: 'That file type is not accepted.',
-  500: 'The server had a problem. Please try again.',
-  503: 'The service is unavailable. Please try again shortly.',
-};
+const DEFAULT_MESSAGES = new Set([401, 403, 404, 409, 413, 415, 500, 503]);
+
+function defaultMessage(status: number): string {
+  return DEFAULT_MESSAGES.has(status) ? t(`errors.${status}`) : t('errors.failed', { status });
+}
 
 function formatWait(seconds: number): string {
-  if (seconds < 90) return `${seconds} seconds`;
-  return `${Math.ceil(seconds / 60)} minutes`;
+  if (seconds < 90) return t('errors.seconds', { count: seconds });
+  return t('errors.minutes', { count: Math.ceil(seconds / 60) });
 }
 
 /** Turns anything thrown into something a person can read. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.userMessage;
   if (e instanceof Error) return e.message;
-  return 'Something went wrong.';
+  return t('errors.generic');
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;
@@ -186,8 +182,8 @@ export class ApiClient {
       if (e instanceof DOMException && e.name === 'AbortError') throw e;
       throw new ApiError({
         status: 0,
-        title: 'Network error',
-        detail: 'Cannot reach Health-Connect. Check your connection and try again.',
+        title: t('errors.networkTitle'),
+        detail: t('errors.network'),
       });
     }
 

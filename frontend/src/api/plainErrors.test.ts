@@ -27,3 +27,16 @@ describe('plain-language errors', () => {
     expect(e.userMessage).toBe('Too many failed sign-ins. Try again in 15 minutes.');
   });
 });
+
+describe('plain-language errors in German', () => {
+  it('names a field path in German words', async () => {
+    const { changeLanguage } = await import('../i18n/i18n');
+    await changeLanguage('de');
+    try {
+      expect(humanField('emergencyContact[1].phone')).toBe('Notfallkontakt 2 Telefon');
+      expect(plainMessage('must not be blank')).toBe('Bitte ausfüllen.');
+    } finally {
+      await changeLanguage('en');
+    }
+  });
+});

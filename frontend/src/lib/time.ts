@@ -18,6 +18,17 @@ export function setDisplayZone(zone: string | null | undefined): void {
   displayZone = zone || undefined;
 }
 
+let displayLocale: string | undefined;
+
+/** The UI's language (BCP 47), for every Intl format: dates read "Mi., 25. Nov. 2026" in German. i18n sets it. */
+export function setDisplayLocale(locale: string | null | undefined): void {
+  displayLocale = locale || undefined;
+}
+
+export function viewerLocale(): string | undefined {
+  return displayLocale;
+}
+
 export function viewerZone(): string {
   return displayZone ?? browserTimeZone();
 }
@@ -74,7 +85,7 @@ export function addDays(date: string, days: number): string {
 export function formatDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
-  return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(displayLocale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
@@ -84,7 +95,7 @@ export function formatInstant(instant: string | null | undefined, timeZone: stri
   if (!instant) return '';
   const d = new Date(instant);
   if (Number.isNaN(d.getTime())) return instant;
-  return `${new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(d)}, ${clockTime(d, timeZone)}`;
+  return `${new Intl.DateTimeFormat(displayLocale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(d)}, ${clockTime(d, timeZone)}`;
 }
 
 /** The calendar day of an instant in a zone, readable: the day a person in that zone lives it. */
@@ -100,7 +111,7 @@ export function formatShortInstant(instant: string | null | undefined, timeZone:
   const d = new Date(instant);
   if (Number.isNaN(d.getTime())) return instant;
   const sameYear = isoDate(d, timeZone).slice(0, 4) === isoDate(now, timeZone).slice(0, 4);
-  const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric', timeZone }).format(d);
+  const day = new Intl.DateTimeFormat(displayLocale, { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric', timeZone }).format(d);
   return `${day}, ${clockTime(d, timeZone)}`;
 }
 
@@ -118,10 +129,11 @@ export function dayOfWeek(date: string): string {
 export function relativeTime(instant: string): string {
   const d = new Date(instant);
   const diff = Date.now() - d.getTime();
-  if (diff < 60_000) return 'just now';
-  if (diff < 3_600_000) return `${Math.floor(diff / 60_000)} min ago`;
+  const rtf = new Intl.RelativeTimeFormat(displayLocale, { numeric: 'auto', style: 'short' });
+  if (diff < 60_000) return rtf.format(0, 'second');
+  if (diff < 3_600_000) return rtf.format(-Math.floor(diff / 60_000), 'minute');
   if (isoDate(d) === isoDate(new Date())) return clockTime(d);
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: viewerZone() }).format(d);
+  return new Intl.DateTimeFormat(displayLocale, { day: 'numeric', month: 'short', timeZone: viewerZone() }).format(d);
 }
 
 export function formatDuration(ms: number): string {

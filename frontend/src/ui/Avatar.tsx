@@ -1,3 +1,5 @@
+import { useTranslation } from '../i18n/useTranslation';
+
 interface AvatarProps {
   name: string;
   src?: string | null;
@@ -7,6 +9,7 @@ interface AvatarProps {
 
 /** A photo or the person's initials, with an optional presence dot. */
 export function Avatar({ name, src, size = 40, online }: AvatarProps) {
+  const { t } = useTranslation();
   const initials = name
     .split(/\s+/)
     .filter(Boolean)
@@ -20,7 +23,7 @@ export function Avatar({ name, src, size = 40, online }: AvatarProps) {
         <span
           className={`presence-dot${online ? ' presence-dot--online' : ''}`}
           role="img"
-          aria-label={online ? 'Online' : 'Offline'}
+          aria-label={online ? t('common.online') : t('common.offline')}
         />
       )}
     </span>

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from '../i18n/useTranslation';
 
 /**
  * A loading state. `page` draws the shape of a page (a title and a few cards) while a whole page loads, so the content
  * area is never blank; inline it is a spinner and a line of text.
  */
-export function Loading({ label = 'Loading…', page = false }: { label?: string; page?: boolean }) {
+export function Loading({ label, page = false }: { label?: string; page?: boolean }) {
+  const { t } = useTranslation();
+  label ??= t('common.loading');
   if (page)
     return (
       <section className="page skeleton" role="status" aria-label={label}>
@@ -23,13 +26,14 @@ export function Loading({ label = 'Loading…', page = false }: { label?: string
 }
 
 export function ErrorBox({ children, onRetry }: { children: ReactNode; onRetry?: () => void }) {
+  const { t } = useTranslation();
   if (!children) return null;
   return (
     <div className="error-box" role="alert">
       <span>{children}</span>
       {onRetry && (
         <button type="button" className="btn btn--small" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       )}
     </div>

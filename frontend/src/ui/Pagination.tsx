@@ -1,3 +1,5 @@
+import { useTranslation } from '../i18n/useTranslation';
+
 interface PaginationProps {
   page: number;
   totalPages: number;
@@ -5,18 +7,19 @@ interface PaginationProps {
   label?: string;
 }
 
-export function Pagination({ page, totalPages, onChange, label = 'Pages' }: PaginationProps) {
+export function Pagination({ page, totalPages, onChange, label }: PaginationProps) {
+  const { t } = useTranslation();
   if (totalPages <= 1) return null;
   return (
-    <nav className="pagination" aria-label={label}>
+    <nav className="pagination" aria-label={label ?? t('common.pages')}>
       <button type="button" className="btn btn--ghost" disabled={page <= 0} onClick={() => onChange(page - 1)}>
-        Previous page
+        {t('common.previousPage')}
       </button>
       <span aria-live="polite">
-        Page {page + 1} of {totalPages}
+        {t('common.pageOf', { page: page + 1, total: totalPages })}
       </span>
       <button type="button" className="btn btn--ghost" disabled={page >= totalPages - 1} onClick={() => onChange(page + 1)}>
-        Next page
+        {t('common.nextPage')}
       </button>
     </nav>
   );

@@ -1,14 +1,7 @@
+import { useTranslation } from '../i18n/useTranslation';
 import type { AppointmentStatus } from '../api/types';
 
-const LABELS: Record<AppointmentStatus, string> = {
-  pending: 'Pending',
-  scheduled: 'Confirmed',
-  rejected: 'Declined',
-  cancelled: 'Cancelled',
-  completed: 'Completed',
-  expired: 'Expired',
-};
-
 export function StatusBadge({ status }: { status: AppointmentStatus }) {
-  return <span className={`badge badge--${status}`}>{LABELS[status] ?? status}</span>;
+  const { t } = useTranslation();
+  return <span className={`badge badge--${status}`}>{t(`common.status_${status}`, { defaultValue: status })}</span>;
 }

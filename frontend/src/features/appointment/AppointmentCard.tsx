@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { Appointment, Role } from '../../api/types';
 import { clockTime, formatDay, formatDayOf, viewerZone, zonesDiffer } from '../../lib/time';
 import { Avatar } from '../../ui/Avatar';
@@ -29,7 +30,8 @@ interface Props {
 }
 
 export function AppointmentCard({ appointment: a, viewer, children, headingLevel = 'h3' }: Props) {
-  const other = viewer === 'patient' ? { ...a.doctor, sub: a.doctor.specialization } : { ...a.patient, sub: 'Patient' };
+  const { t } = useTranslation();
+  const other = viewer === 'patient' ? { ...a.doctor, sub: a.doctor.specialization } : { ...a.patient, sub: t('appt.patient') };
   const H = headingLevel;
   return (
     <article className={`card appt appt--${a.status}`} aria-labelledby={`appt-${a.id}`}>
@@ -40,7 +42,7 @@ export function AppointmentCard({ appointment: a, viewer, children, headingLevel
             {other.name}
           </H>
           <p className="muted small">
-            {other.sub} · {a.mode === 'video' ? 'Video' : 'Chat'} consultation
+            {other.sub} · {a.mode === 'video' ? t('appt.videoConsultation') : t('appt.chatConsultation')}
           </p>
         </div>
         <StatusBadge status={a.status} />
@@ -48,23 +50,23 @@ export function AppointmentCard({ appointment: a, viewer, children, headingLevel
       <AppointmentWhen a={a} />
       {a.reason && (
         <p className="appt__reason">
-          <span className="muted">Reason:</span> {a.reason}
+          <span className="muted">{t('appt.reason')}</span> {a.reason}
         </p>
       )}
       {a.comment && (
         <p className="appt__comment">
-          <span className="muted">Comment:</span> {a.comment}
+          <span className="muted">{t('appt.comment')}</span> {a.comment}
         </p>
       )}
       {a.notes && (
         <div className="appt__notes">
-          <span className="muted">Visit notes:</span>
+          <span className="muted">{t('appt.notes')}</span>
           <p>{a.notes}</p>
         </div>
       )}
       {a.rating != null && (
         <p className="appt__review">
-          <span className="muted">{viewer === 'doctor' ? 'The patient’s review:' : 'Your review:'}</span> <span aria-label={`${a.rating} out of 5`}>{'★'.repeat(a.rating)}</span>{' '}
+          <span className="muted">{viewer === 'doctor' ? t('appt.patientReview') : t('appt.yourReview')}</span> <span aria-label={t('doctor.outOf5', { rating: a.rating })}>{'★'.repeat(a.rating)}</span>{' '}
           {a.review}
         </p>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { errorMessage } from '../../api/client';
 import { visitApi } from '../../api/endpoints';
 import { ErrorBox } from '../../ui/Feedback';
@@ -8,6 +9,7 @@ import { ErrorBox } from '../../ui/Feedback';
  * retires the previous one (for when it was shared by mistake).
  */
 export function CalendarSubscribe() {
+  const { t } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -27,12 +29,12 @@ export function CalendarSubscribe() {
   return (
     <div className="calendar-subscribe">
       <button type="button" className="btn btn--ghost" onClick={create} disabled={busy}>
-        {url ? 'Make a new private address' : 'Subscribe in your calendar app'}
+        {url ? t('appt.newAddress') : t('appt.subscribe')}
       </button>
       {url && (
         <p className="small">
           <label>
-            Your private calendar address (paste it into your calendar app; a new one retires this one){' '}
+            {t('appt.privateAddress')}{' '}
             <input readOnly value={url} onFocus={(e) => e.currentTarget.select()} size={60} />
           </label>
         </p>

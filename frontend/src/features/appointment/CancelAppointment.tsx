@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { errorMessage } from '../../api/client';
 import { visitApi } from '../../api/endpoints';
 import type { Appointment, Role } from '../../api/types';
 import { ErrorBox } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { beforeDeadline, formatInstant } from './visit';
 
 /**
@@ -19,17 +21,20 @@ export function CancelAppointment({
   viewer: Role;
   onDone: (a: Appointment) => void;
 }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [reasonError, setReasonError] = useState<{ reason: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, reasonError);
   const other = viewer === 'patient' ? a.doctor.name : a.patient.name;
 
   if (viewer === 'patient' && !beforeDeadline(a)) {
     return (
       <p className="muted small" role="note">
-        Free cancellation ended {a.cancellationDeadline ? formatInstant(a.cancellationDeadline) : ''}. To cancel or
-        move this visit now, message {a.doctor.name}.
+        {t('appt.freeEnded', { when: a.cancellationDeadline ? formatInstant(a.cancellationDeadline) : '', doctor: a.doctor.name })}
       </p>
     );
   }
@@ -37,11 +42,12 @@ export function CancelAppointment({
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!reason.trim()) {
-      setError(`Please give a reason; ${other} will see it.`);
+      setReasonError({ reason: t('appt.giveReason', { other }) });
       return;
     }
     setBusy(true);
     setError(null);
+    setReasonError(null);
     try {
       onDone(await visitApi.cancel(a.id, reason.trim()));
       setOpen(false);
@@ -55,23 +61,23 @@ export function CancelAppointment({
   return (
     <>
       <button type="button" className="btn btn--danger-ghost" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        Cancel appointment
+        {t('appt.cancel')}
       </button>
       {viewer === 'patient' && a.cancellationDeadline && (
-        <span className="muted small">Free cancellation until {formatInstant(a.cancellationDeadline)}</span>
+        <span className="muted small">{t('appt.freeUntil', { when: formatInstant(a.cancellationDeadline) })}</span>
       )}
       {open && (
-        <form className="panel form" onSubmit={submit} aria-label={`Cancel the appointment with ${other}`} noValidate>
-          <Field label="Reason for cancelling">
+        <form ref={formRef} className="panel form" onSubmit={submit} aria-label={t('appt.cancelWith', { other })} noValidate>
+          <Field label={t('appt.cancelReason')} error={reasonError?.reason}>
             {(p) => <input {...p} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />}
           </Field>
           <ErrorBox>{error}</ErrorBox>
           <div className="button-row">
             <button type="submit" className="btn btn--danger" disabled={busy}>
-              Yes, cancel it
+              {t('appt.yesCancel')}
             </button>
             <button type="button" className="btn btn--ghost" onClick={() => setOpen(false)}>
-              Keep the appointment
+              {t('appt.keep')}
             </button>
           </div>
         </form>
@@ -82,19 +88,24 @@ export function CancelAppointment({
 
 /** Downloads the appointment's ICS file for the user's calendar. */
 export function AddToCalendar({ appointment: a }: { appointment: Appointment }) {
+  const { t } = useTranslation();
   return (
     <a className="btn btn--ghost" href={visitApi.calendarUrl(a.id)} download={`appointment-${a.id}.ics`}>
-      Add to calendar
+      {t('appt.addToCalendar')}
     </a>
   );
 }
 
 /** Who cancelled and why, kept apart from the doctor's comment. */
 export function CancellationNote({ appointment: a }: { appointment: Appointment }) {
+  const { t } = useTranslation();
   if (a.status !== 'cancelled' || !a.cancelledBy) return null;
   return (
     <p className="appt__comment">
-      <span className="muted">Cancelled by the {a.cancelledBy}{a.cancellationReason ? ':' : '.'}</span>{' '}
+      <span className="muted">
+        {t(`appt.cancelledBy_${a.cancelledBy}`)}
+        {a.cancellationReason ? ':' : '.'}
+      </span>{' '}
       {a.cancellationReason}
     </p>
   );

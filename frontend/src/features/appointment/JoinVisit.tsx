@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { visitApi } from '../../api/endpoints';
@@ -14,6 +15,7 @@ import { canJoin, formatInstant, waitedFor } from './visit';
  * waiting screen again. A chat-mode visit checks in at once and opens the chat instead.
  */
 export function JoinVisit({ appointment: a, onChange }: { appointment: Appointment; onChange: (a: Appointment) => void }) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [now, setNow] = useState(Date.now());
   const [busy, setBusy] = useState(false);
@@ -45,17 +47,16 @@ export function JoinVisit({ appointment: a, onChange }: { appointment: Appointme
   if (a.checkedInAt) {
     return (
       <section className="panel waiting" aria-labelledby={`waiting-${a.id}`} role="status">
-        <h4 id={`waiting-${a.id}`}>You are in the waiting room</h4>
+        <h4 id={`waiting-${a.id}`}>{t('appt.inWaitingRoom')}</h4>
         <p>
-          {a.doctor.name} will admit you. Your appointment is at {formatInstant(a.startsAt)}; you have waited{' '}
-          {waitedFor(a.checkedInAt, now)}.
+          {t('appt.willAdmit', { doctor: a.doctor.name, when: formatInstant(a.startsAt), waited: waitedFor(a.checkedInAt, now) })}
         </p>
         {a.mode === 'chat' ? (
           <button type="button" className="btn btn--primary" onClick={() => navigate(`/messages/${a.doctor.id}`)}>
-            Open the chat
+            {t('appt.openChat')}
           </button>
         ) : (
-          <p className="muted small">Keep this page open: the call rings here when the doctor is ready.</p>
+          <p className="muted small">{t('appt.keepOpen')}</p>
         )}
       </section>
     );
@@ -64,7 +65,7 @@ export function JoinVisit({ appointment: a, onChange }: { appointment: Appointme
   if (checkingDevices) {
     return (
       <>
-        <DeviceCheck continueLabel="Check in" onContinue={join} onCancel={() => setCheckingDevices(false)} busy={busy} />
+        <DeviceCheck continueLabel={t('appt.checkIn')} onContinue={join} onCancel={() => setCheckingDevices(false)} busy={busy} />
         <ErrorBox>{error}</ErrorBox>
       </>
     );
@@ -78,7 +79,7 @@ export function JoinVisit({ appointment: a, onChange }: { appointment: Appointme
         onClick={a.mode === 'chat' ? join : () => setCheckingDevices(true)}
         disabled={busy}
       >
-        Join
+        {t('appt.join')}
       </button>
       <ErrorBox>{error}</ErrorBox>
     </>

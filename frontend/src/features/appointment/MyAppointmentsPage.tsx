@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
 import { appointmentsApi } from '../../api/endpoints';
@@ -7,6 +8,7 @@ import { isoDate } from '../../lib/time';
 import { useRealtimeEvent } from '../../realtime/hooks';
 import { Empty, ErrorBox, Loading, Notice } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { StarInput } from '../../ui/Stars';
 import { useAsync } from '../../ui/useAsync';
 import { StartCallButton } from '../call/StartCallButton';
@@ -19,13 +21,14 @@ import { isUpcoming, upsertAppointment } from './appointmentsLive';
 import { loadAllAppointments } from './loadAppointments';
 
 export default function MyAppointmentsPage() {
+  const { t } = useTranslation();
   const list = useAsync(() => loadAllAppointments(), []);
   const [notice, setNotice] = useState<string | null>(null);
 
   useRealtimeEvent('appointments', (a) => list.setData((prev) => upsertAppointment(prev, a)));
   const replace = (a: Appointment) => list.setData((prev) => upsertAppointment(prev, a));
 
-  if (list.loading && !list.data) return <Loading page label="Loading your appointments…" />;
+  if (list.loading && !list.data) return <Loading page label={t('myAppts.loading')} />;
   const all = list.data ?? [];
   const now = Date.now();
   const upcoming = all.filter((a) => isUpcoming(a, now));
@@ -34,19 +37,19 @@ export default function MyAppointmentsPage() {
   return (
     <section className="page">
       <div className="page__head">
-        <h1>My appointments</h1>
+        <h1>{t('myAppts.title')}</h1>
         <Link className="btn btn--primary" to="/doctors">
-          Find a doctor
+          {t('myAppts.find')}
         </Link>
       </div>
       {list.error != null && <ErrorBox onRetry={list.reload}>{errorMessage(list.error)}</ErrorBox>}
       <Notice>{notice}</Notice>
 
       <section aria-labelledby="upcoming-title">
-        <h2 id="upcoming-title">Upcoming</h2>
+        <h2 id="upcoming-title">{t('myAppts.upcoming')}</h2>
         {upcoming.length === 0 ? (
           <Empty>
-            No upcoming appointments. <Link to="/doctors">Book one with a doctor</Link>.
+            {t('myAppts.noUpcoming')} <Link to="/doctors">{t('myAppts.bookOne')}</Link>
           </Empty>
         ) : (
           <ul className="stack">
@@ -60,9 +63,9 @@ export default function MyAppointmentsPage() {
       </section>
 
       <section aria-labelledby="past-title">
-        <h2 id="past-title">Past and closed</h2>
+        <h2 id="past-title">{t('myAppts.past')}</h2>
         {past.length === 0 ? (
-          <Empty>Nothing here yet.</Empty>
+          <Empty>{t('myAppts.nothing')}</Empty>
         ) : (
           <ul className="stack">
             {past.map((a) => (
@@ -84,6 +87,7 @@ interface ItemProps {
 }
 
 function PatientAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
+  const { t } = useTranslation();
   const [panel, setPanel] = useState<'none' | 'reschedule' | 'review'>('none');
   const [error] = useState<string | null>(null);
   const open = a.status === 'pending' || a.status === 'scheduled';
@@ -95,7 +99,7 @@ function PatientAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
       {a.status === 'scheduled' && a.mode === 'video' && upcoming && <StartCallButton peerId={a.doctor.id} peerName={a.doctor.name} />}
       {a.status !== 'rejected' && a.status !== 'cancelled' && (
         <Link className="btn btn--ghost" to={`/messages/${a.doctor.id}`}>
-          Message {a.doctor.name}
+          {t('myAppts.message', { name: a.doctor.name })}
         </Link>
       )}
       {open && upcoming && beforeDeadline(a) && (
@@ -105,7 +109,7 @@ function PatientAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
           aria-expanded={panel === 'reschedule'}
           onClick={() => setPanel(panel === 'reschedule' ? 'none' : 'reschedule')}
         >
-          Reschedule
+          {t('myAppts.reschedule')}
         </button>
       )}
       {open && upcoming && <AddToCalendar appointment={a} />}
@@ -115,7 +119,7 @@ function PatientAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
           viewer="patient"
           onDone={(updated) => {
             onChange(updated);
-            onNotice(`Appointment with ${a.doctor.name} cancelled. The slot is free again.`);
+            onNotice(t('myAppts.cancelled', { name: a.doctor.name }));
           }}
         />
       )}
@@ -127,7 +131,7 @@ function PatientAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
           aria-expanded={panel === 'review'}
           onClick={() => setPanel(panel === 'review' ? 'none' : 'review')}
         >
-          Write a review
+          {t('myAppts.writeReview')}
         </button>
       )}
       <ErrorBox>{error}</ErrorBox>
@@ -137,7 +141,7 @@ function PatientAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
           onDone={(updated) => {
             onChange(updated);
             setPanel('none');
-            onNotice('Appointment moved. It waits for the doctor to confirm again.');
+            onNotice(t('myAppts.moved'));
           }}
         />
       )}
@@ -147,7 +151,7 @@ function PatientAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
           onDone={(updated) => {
             onChange(updated);
             setPanel('none');
-            onNotice('Thank you for your review.');
+            onNotice(t('myAppts.thanks'));
           }}
         />
       )}
@@ -156,6 +160,7 @@ function PatientAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
 }
 
 function ReschedulePanel({ appointment: a, onDone }: { appointment: Appointment; onDone: (a: Appointment) => void }) {
+  const { t } = useTranslation();
   const [slot, setSlot] = useState<Slot | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -171,7 +176,7 @@ function ReschedulePanel({ appointment: a, onDone }: { appointment: Appointment;
     } catch (err) {
       setError(
         err instanceof ApiError && err.status === 409
-          ? 'That slot was just taken; your appointment keeps its old time. Pick another slot.'
+          ? t('myAppts.taken')
           : errorMessage(err),
       );
       setSlot(null);
@@ -182,7 +187,7 @@ function ReschedulePanel({ appointment: a, onDone }: { appointment: Appointment;
   }
 
   return (
-    <form className="panel" onSubmit={submit} aria-label="Reschedule">
+    <form className="panel" onSubmit={submit} aria-label={t('myAppts.reschedule')}>
       <SlotPicker
         doctorId={a.doctor.id}
         doctorTimeZone={a.timeZone}
@@ -193,23 +198,26 @@ function ReschedulePanel({ appointment: a, onDone }: { appointment: Appointment;
       />
       <ErrorBox>{error}</ErrorBox>
       <button type="submit" className="btn btn--primary" disabled={!slot || busy}>
-        Move to this time
+        {t('myAppts.move')}
       </button>
     </form>
   );
 }
 
 function ReviewForm({ appointment: a, onDone }: { appointment: Appointment; onDone: (a: Appointment) => void }) {
+  const { t } = useTranslation();
   const [rating, setRating] = useState(0);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, fieldErrors);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (rating < 1) {
-      setFieldErrors({ rating: 'Choose 1 to 5 stars.' });
+      setFieldErrors({ rating: t('myAppts.chooseStars') });
       return;
     }
     setBusy(true);
@@ -226,8 +234,9 @@ function ReviewForm({ appointment: a, onDone }: { appointment: Appointment; onDo
   }
 
   return (
-    <form className="panel form" onSubmit={submit} aria-label={`Review ${a.doctor.name}`} noValidate>
+    <form ref={formRef} className="panel form" onSubmit={submit} aria-label={t('myAppts.reviewOf', { name: a.doctor.name })} noValidate>
       <StarInput
+        error={fieldErrors.rating}
         value={rating}
         onChange={(v) => {
           setRating(v);
@@ -235,13 +244,12 @@ function ReviewForm({ appointment: a, onDone }: { appointment: Appointment; onDo
           setFieldErrors(({ rating: _answered, ...rest }) => rest);
         }}
       />
-      {fieldErrors.rating && <p className="field__error">{fieldErrors.rating}</p>}
-      <Field label="Your review (optional)" error={fieldErrors.review}>
+      <Field label={t('myAppts.yourReview')} error={fieldErrors.review}>
         {(p) => <textarea {...p} rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />}
       </Field>
       <ErrorBox>{error}</ErrorBox>
       <button type="submit" className="btn btn--primary" disabled={busy}>
-        Submit review
+        {t('myAppts.submitReview')}
       </button>
     </form>
   );

@@ -43,4 +43,34 @@ describe('ReviewForm', () => {
     await user.click(screen.getByRole('radio', { name: '4 stars' }));
     expect(screen.queryByText('Choose 1 to 5 stars.')).not.toBeInTheDocument();
   });
+
+  it('moves focus to the stars when none is chosen, and to the reason when a cancellation has none', async () => {
+    stubRealtime();
+    const upcoming = {
+      ...completed,
+      id: 'a2',
+      mode: 'chat',
+      status: 'scheduled',
+      startsAt: '2099-11-01T09:00:00Z',
+      endsAt: '2099-11-01T09:30:00Z',
+      date: '2099-11-01',
+    };
+    installFakeServer({ 'GET /api/appointments': { content: [completed, upcoming], page: 0, size: 100, totalElements: 2, totalPages: 1 } });
+    const user = userEvent.setup();
+    render(
+      <AuthProvider initialUser={me}>
+        <MemoryRouter>
+          <MyAppointmentsPage />
+        </MemoryRouter>
+      </AuthProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Write a review' }));
+    await user.click(screen.getByRole('button', { name: 'Submit review' }));
+    expect(screen.getByRole('radio', { name: '1 star' })).toHaveFocus();
+
+    await user.click(screen.getByRole('button', { name: 'Cancel appointment' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, cancel it' }));
+    expect(screen.getByLabelText('Reason for cancelling')).toHaveFocus();
+    expect(screen.getByText('Please give a reason; Dr Ada will see it.')).toBeInTheDocument();
+  });
 });

@@ -1,4 +1,6 @@
+import { t } from '../../i18n/i18n';
 import type { Appointment } from '../../api/types';
+import { viewerLocale, viewerZone } from '../../lib/time';
 
 /** Check-in opens this long before the start (the server's rule). */
 export const CHECK_IN_OPENS_MS = 15 * 60 * 1000;
@@ -23,7 +25,8 @@ export function hasBegun(a: Appointment, now = Date.now()): boolean {
 
 /** "Tue 1 Dec, 09:00" in the viewer's zone. */
 export function formatInstant(instant: string): string {
-  return new Date(instant).toLocaleString(undefined, {
+  return new Date(instant).toLocaleString(viewerLocale(), {
+    timeZone: viewerZone(),
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -35,6 +38,6 @@ export function formatInstant(instant: string): string {
 /** "4 min" / "1 h 5 min" since an instant. */
 export function waitedFor(since: string, now = Date.now()): string {
   const minutes = Math.max(0, Math.floor((now - Date.parse(since)) / 60000));
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 60) return t('dashboard.waitedMinutes', { count: minutes });
+  return t('dashboard.waitedHours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Navigate, useLocation } from 'react-router';
 import type { Role } from '../../api/types';
 import { Loading } from '../../ui/Feedback';
@@ -6,6 +7,7 @@ import { useAuth } from './AuthProvider';
 
 /** Shows its children to a signed-in user of the given role; sends others to sign in. */
 export function RequireAuth({ role, children }: { role?: Role; children: ReactNode }) {
+  const { t } = useTranslation();
   const { status, user } = useAuth();
   const location = useLocation();
   if (status === 'loading') return <Loading page />;
@@ -16,8 +18,8 @@ export function RequireAuth({ role, children }: { role?: Role; children: ReactNo
   if (role && user.role !== role) {
     return (
       <section className="page">
-        <h1>Not available</h1>
-        <p>This page is for {role}s. You are signed in as a {user.role}.</p>
+        <h1>{t('app.notAvailable')}</h1>
+        <p>{t('app.wrongRole', { role: t(`common.role_${role}`), yours: t(`common.role_${user.role}`) })}</p>
       </section>
     );
   }

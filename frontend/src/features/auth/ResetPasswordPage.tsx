@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link, useSearchParams } from 'react-router';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { ErrorBox, Notice } from '../../ui/Feedback';
 import { accountApi } from './accountApi';
 import { splitErrors } from './formErrors';
 
-const PASSWORD_HINT = '8 to 72 characters.';
-
 export default function ResetPasswordPage() {
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');
@@ -16,12 +17,14 @@ export default function ResetPasswordPage() {
   const [topError, setTopError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, errors);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = {};
-    if (password.length < 8) local.password = 'Use at least 8 characters.';
-    if (repeat !== password) local.repeat = 'The two passwords differ.';
+    if (password.length < 8) local.password = t('auth.atLeast8');
+    if (repeat !== password) local.repeat = t('auth.passwordsDiffer');
     setErrors(local);
     setTopError(null);
     if (Object.keys(local).length) return;
@@ -41,10 +44,10 @@ export default function ResetPasswordPage() {
   if (!token) {
     return (
       <section className="page page--narrow">
-        <h1>Choose a new password</h1>
-        <ErrorBox>This link has no reset token. Open the link from the mail, or ask for a new one.</ErrorBox>
+        <h1>{t('auth.resetTitle')}</h1>
+        <ErrorBox>{t('auth.noToken')}</ErrorBox>
         <p>
-          <Link to="/forgot-password">Ask for a new link</Link>
+          <Link to="/forgot-password">{t('auth.askNewLink')}</Link>
         </p>
       </section>
     );
@@ -52,33 +55,33 @@ export default function ResetPasswordPage() {
 
   return (
     <section className="page page--narrow">
-      <h1>Choose a new password</h1>
+      <h1>{t('auth.resetTitle')}</h1>
       {done ? (
         <div className="card">
-          <Notice>Your password is changed. Every earlier session has been signed out.</Notice>
+          <Notice>{t('auth.resetDone')}</Notice>
           <p className="form__footer">
-            <Link to="/signin">Sign in with the new password</Link>
+            <Link to="/signin">{t('auth.signInWithNew')}</Link>
           </p>
         </div>
       ) : (
-        <form className="card form" onSubmit={onSubmit} noValidate aria-busy={busy}>
+        <form ref={formRef} className="card form" onSubmit={onSubmit} noValidate aria-busy={busy}>
           <ErrorBox>{topError}</ErrorBox>
-          <Field label="New password" hint={PASSWORD_HINT} error={errors.password}>
+          <Field label={t('auth.newPassword')} hint={t('auth.passwordHint')} error={errors.password}>
             {(p) => (
               <input {...p} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
             )}
           </Field>
-          <Field label="Repeat the new password" error={errors.repeat}>
+          <Field label={t('auth.repeatPassword')} error={errors.repeat}>
             {(p) => (
               <input {...p} type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required />
             )}
           </Field>
           <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
-            Set new password
+            {t('auth.setPassword')}
           </button>
           {topError && (
             <p className="form__footer">
-              <Link to="/forgot-password">Ask for a new link</Link>
+              <Link to="/forgot-password">{t('auth.askNewLink')}</Link>
             </p>
           )}
         </form>

@@ -1,6 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { ErrorBox, Notice } from '../../ui/Feedback';
 import { useAuth } from './AuthProvider';
 import { splitErrors } from './formErrors';
@@ -9,6 +11,7 @@ import { homePath, safeNext } from './homePath';
 const FIELDS = ['email', 'password'] as const;
 
 export function SignInPage() {
+  const { t } = useTranslation();
   const { login, sessionEnded } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -17,13 +20,15 @@ export function SignInPage() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [topError, setTopError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, fieldErrors);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = {};
-    if (!email.trim()) local.email = 'Enter your email address.';
-    else if (!/^\S+@\S+\.\S+$/.test(email.trim())) local.email = 'Enter an email address like name@example.com.';
-    if (!password) local.password = 'Enter your password.';
+    if (!email.trim()) local.email = t('auth.enterEmail');
+    else if (!/^\S+@\S+\.\S+$/.test(email.trim())) local.email = t('errors.emailFormat');
+    if (!password) local.password = t('auth.enterPassword');
     setFieldErrors(local);
     setTopError(null);
     if (Object.keys(local).length) return;
@@ -42,16 +47,16 @@ export function SignInPage() {
 
   return (
     <section className="page page--narrow">
-      <h1>Sign in</h1>
-      {sessionEnded && <Notice>Your session has ended. Please sign in again.</Notice>}
-      <form className="card form" onSubmit={onSubmit} noValidate aria-busy={busy}>
+      <h1>{t('auth.signInTitle')}</h1>
+      {sessionEnded && <Notice>{t('auth.sessionEnded')}</Notice>}
+      <form ref={formRef} className="card form" onSubmit={onSubmit} noValidate aria-busy={busy}>
         <ErrorBox>{topError}</ErrorBox>
-        <Field label="Email" error={fieldErrors.email}>
+        <Field label={t('common.email')} error={fieldErrors.email}>
           {(p) => (
             <input {...p} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
           )}
         </Field>
-        <Field label="Password" error={fieldErrors.password}>
+        <Field label={t('common.password')} error={fieldErrors.password}>
           {(p) => (
             <input
               {...p}
@@ -64,13 +69,13 @@ export function SignInPage() {
           )}
         </Field>
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
-          Sign in
+          {t('auth.signInTitle')}
         </button>
         <p className="form__footer">
-          <Link to="/forgot-password">Forgot password?</Link>
+          <Link to="/forgot-password">{t('auth.forgot')}</Link>
         </p>
         <p className="form__footer">
-          New to Health-Connect? <Link to="/signup">Create an account</Link>
+          {t('auth.newHere')} <Link to="/signup">{t('auth.createAccountLink')}</Link>
         </p>
       </form>
     </section>

@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { doctorsApi } from '../../api/endpoints';
 import type { RegisterRequest } from '../../api/types';
 import { browserTimeZone, timeZones } from '../../lib/time';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { ErrorBox } from '../../ui/Feedback';
 import { useAuth } from './AuthProvider';
 import { splitErrors } from './formErrors';
@@ -13,6 +15,7 @@ import { RoleChoice, type SignUpRole } from './RoleChoice';
 const FIELDS = ['name', 'email', 'password', 'role', 'specialization', 'qualification', 'experience', 'timeZone', 'about', 'licenseNumber'] as const;
 
 export function SignUpPage() {
+  const { t } = useTranslation();
   const { register } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -32,6 +35,8 @@ export function SignUpPage() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [topError, setTopError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, fieldErrors);
   const zones = useMemo(() => (role === 'doctor' ? timeZones() : []), [role]);
 
   useEffect(() => {
@@ -43,19 +48,19 @@ export function SignUpPage() {
 
   function validate(): Record<string, string> {
     const errs: Record<string, string> = {};
-    if (!form.name.trim()) errs.name = 'Enter your name.';
-    if (!form.email.trim()) errs.email = 'Enter your email address.';
-    else if (!/^\S+@\S+\.\S+$/.test(form.email.trim())) errs.email = 'Enter an email address like name@example.com.';
+    if (!form.name.trim()) errs.name = t('auth.enterName');
+    if (!form.email.trim()) errs.email = t('auth.enterEmail');
+    else if (!/^\S+@\S+\.\S+$/.test(form.email.trim())) errs.email = t('errors.emailFormat');
     const bytes = new TextEncoder().encode(form.password).length;
-    if (bytes < 8) errs.password = 'Use at least 8 characters.';
-    else if (bytes > 72) errs.password = 'Use at most 72 bytes.';
+    if (bytes < 8) errs.password = t('auth.atLeast8');
+    else if (bytes > 72) errs.password = t('auth.atMost72');
     if (role === 'doctor') {
-      if (!form.specialization.trim()) errs.specialization = 'Enter your specialization.';
-      if (!form.qualification.trim()) errs.qualification = 'Enter your qualification.';
-      if (!form.licenseNumber.trim()) errs.licenseNumber = 'Enter your medical licence number.';
+      if (!form.specialization.trim()) errs.specialization = t('auth.enterSpecialization');
+      if (!form.qualification.trim()) errs.qualification = t('auth.enterQualification');
+      if (!form.licenseNumber.trim()) errs.licenseNumber = t('auth.enterLicence');
       const years = Number(form.experience);
       if (form.experience === '' || !Number.isInteger(years) || years < 0 || years > 70)
-        errs.experience = 'Enter whole years between 0 and 70.';
+        errs.experience = t('auth.enterYears');
     }
     return errs;
   }
@@ -95,24 +100,24 @@ export function SignUpPage() {
 
   return (
     <section className="page page--narrow">
-      <h1>Create your account</h1>
-      <form className="card form" onSubmit={onSubmit} noValidate aria-busy={busy}>
+      <h1>{t('auth.signUpTitle')}</h1>
+      <form ref={formRef} className="card form" onSubmit={onSubmit} noValidate aria-busy={busy}>
         <ErrorBox>{topError}</ErrorBox>
         <RoleChoice value={role} onChange={setRole} />
-        <Field label="Name" error={fieldErrors.name}>
+        <Field label={t('common.name')} error={fieldErrors.name}>
           {(p) => <input {...p} autoComplete="name" value={form.name} onChange={set('name')} required />}
         </Field>
-        <Field label="Email" error={fieldErrors.email}>
+        <Field label={t('common.email')} error={fieldErrors.email}>
           {(p) => <input {...p} type="email" autoComplete="email" value={form.email} onChange={set('email')} required />}
         </Field>
-        <Field label="Password" error={fieldErrors.password} hint="8 to 72 characters.">
+        <Field label={t('common.password')} error={fieldErrors.password} hint={t('auth.passwordHint')}>
           {(p) => (
             <input {...p} type="password" autoComplete="new-password" value={form.password} onChange={set('password')} required />
           )}
         </Field>
         {role === 'doctor' && (
           <>
-            <Field label="Specialization" error={fieldErrors.specialization}>
+            <Field label={t('auth.specialization')} error={fieldErrors.specialization}>
               {(p) => (
                 <>
                   <input {...p} list="specializations" value={form.specialization} onChange={set('specialization')} required />
@@ -124,18 +129,18 @@ export function SignUpPage() {
                 </>
               )}
             </Field>
-            <Field label="Qualification" error={fieldErrors.qualification} hint="For example MBBS, MD (Cardiology).">
+            <Field label={t('auth.qualification')} error={fieldErrors.qualification} hint={t('auth.qualificationHint')}>
               {(p) => <input {...p} value={form.qualification} onChange={set('qualification')} required />}
             </Field>
-            <Field label="Licence number" error={fieldErrors.licenseNumber} hint="An operator checks it before patients can find you.">
+            <Field label={t('auth.licence')} error={fieldErrors.licenseNumber} hint={t('auth.licenceHint')}>
               {(p) => <input {...p} value={form.licenseNumber} onChange={set('licenseNumber')} required />}
             </Field>
-            <Field label="Experience (years)" error={fieldErrors.experience}>
+            <Field label={t('auth.experience')} error={fieldErrors.experience}>
               {(p) => (
                 <input {...p} type="number" inputMode="numeric" min={0} max={70} step={1} value={form.experience} onChange={set('experience')} required />
               )}
             </Field>
-            <Field label="Time zone" error={fieldErrors.timeZone} hint="Your schedule's times are read in this zone.">
+            <Field label={t('auth.timeZone')} error={fieldErrors.timeZone} hint={t('auth.timeZoneHint')}>
               {(p) => (
                 <select {...p} value={form.timeZone} onChange={set('timeZone')}>
                   {zones.map((z) => (
@@ -146,16 +151,16 @@ export function SignUpPage() {
                 </select>
               )}
             </Field>
-            <Field label="About" error={fieldErrors.about}>
+            <Field label={t('auth.about')} error={fieldErrors.about}>
               {(p) => <textarea {...p} rows={4} value={form.about} onChange={set('about')} />}
             </Field>
           </>
         )}
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
-          Create account
+          {t('auth.createAccount')}
         </button>
         <p className="form__footer">
-          Already registered? <Link to="/signin">Sign in instead</Link>
+          {t('auth.already')} <Link to="/signin">{t('auth.signInInstead')}</Link>
         </p>
       </form>
     </section>

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { appointmentsApi } from '../../api/endpoints';
@@ -7,6 +8,7 @@ import { isoDate } from '../../lib/time';
 import { useRealtimeEvent } from '../../realtime/hooks';
 import { Empty, ErrorBox, Loading, Notice } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { useAsync } from '../../ui/useAsync';
 import { AppointmentCard } from '../appointment/AppointmentCard';
 import { isUpcoming, upsertAppointment } from '../appointment/appointmentsLive';
@@ -18,13 +20,14 @@ import { formatInstant, hasBegun } from '../appointment/visit';
 import { WaitingRoom } from './WaitingRoom';
 
 export default function DoctorDashboardPage() {
+  const { t } = useTranslation();
   const { user } = useAuth();
   const list = useAsync(() => loadAllAppointments(), []);
   const [notice, setNotice] = useState<string | null>(null);
   useRealtimeEvent('appointments', (a) => list.setData((prev) => upsertAppointment(prev, a)));
   const replace = (a: Appointment) => list.setData((prev) => upsertAppointment(prev, a));
 
-  if (list.loading && !list.data) return <Loading page label="Loading your consultations…" />;
+  if (list.loading && !list.data) return <Loading page label={t('dashboard.loading')} />;
   const all = list.data ?? [];
   const now = Date.now();
   const tz = user?.role === 'doctor' ? user.timeZone : undefined;
@@ -58,27 +61,26 @@ export default function DoctorDashboardPage() {
   return (
     <section className="page">
       <div className="page__head">
-        <h1>Dashboard</h1>
+        <h1>{t('dashboard.title')}</h1>
         <Link className="btn btn--ghost" to="/schedule">
-          Edit weekly schedule
+          {t('dashboard.editSchedule')}
         </Link>
       </div>
       {list.error != null && <ErrorBox onRetry={list.reload}>{errorMessage(list.error)}</ErrorBox>}
       {user?.role === 'doctor' && user.verification === 'pending' && (
         <Notice>
-          Awaiting verification: an operator is checking your licence number. Patients find and book you once you are
-          verified; meanwhile you can set up your profile and weekly schedule.
+          {t('dashboard.awaiting')}
         </Notice>
       )}
       {user?.role === 'doctor' && user.verification === 'rejected' && (
-        <ErrorBox>Your registration was not approved; we have e-mailed you the reason.</ErrorBox>
+        <ErrorBox>{t('dashboard.rejected')}</ErrorBox>
       )}
       <Notice>{notice}</Notice>
       <WaitingRoom />
-      {section('Booking requests', 'pending-title', pending, 'No requests waiting for you.')}
-      {section("Today's consultations", 'today-title', [...overdue, ...todays], 'Nothing scheduled for today.')}
-      {section('Upcoming', 'upcoming-title', later, 'No later consultations yet.')}
-      {done.length > 0 && section('Recently completed', 'done-title', done, '')}
+      {section(t('dashboard.requests'), 'pending-title', pending, t('dashboard.noRequests'))}
+      {section(t('dashboard.today'), 'today-title', [...overdue, ...todays], t('dashboard.nothingToday'))}
+      {section(t('dashboard.upcoming'), 'upcoming-title', later, t('dashboard.noLater'))}
+      {done.length > 0 && section(t('dashboard.recent'), 'done-title', done, '')}
     </section>
   );
 }
@@ -90,12 +92,16 @@ interface ItemProps {
 }
 
 function DoctorAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
+  const { t } = useTranslation();
   const [comment, setComment] = useState('');
   const [notes, setNotes] = useState(a.notes ?? '');
   const [completing, setCompleting] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notesError, setNotesError] = useState<{ notes: string } | null>(null);
+  const completeForm = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(completeForm, notesError);
 
   async function change(body: StatusChangeRequest, message: string) {
     setBusy(true);
@@ -113,22 +119,23 @@ function DoctorAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
   function complete(e: FormEvent) {
     e.preventDefault();
     if (!notes.trim()) {
-      setError('Write the visit notes before completing the visit.');
+      setNotesError({ notes: t('dashboard.notesFirst') });
       return;
     }
+    setNotesError(null);
     if (!confirming) {
       setError(null);
       setConfirming(true);
       return;
     }
-    void change({ status: 'completed', notes: notes.trim() }, `Visit with ${a.patient.name} completed.`);
+    void change({ status: 'completed', notes: notes.trim() }, t('dashboard.completedWith', { name: a.patient.name }));
   }
 
   return (
     <AppointmentCard appointment={a} viewer="doctor">
       {a.status === 'pending' && (
         <div className="decision">
-          <Field label="Comment (optional)">
+          <Field label={t('dashboard.comment')}>
             {(p) => <input {...p} value={comment} maxLength={500} onChange={(e) => setComment(e.target.value)} />}
           </Field>
           <div className="button-row">
@@ -136,17 +143,17 @@ function DoctorAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
               type="button"
               className="btn btn--success"
               disabled={busy}
-              onClick={() => change({ status: 'scheduled', comment: comment.trim() || undefined }, `Accepted ${a.patient.name}'s request.`)}
+              onClick={() => change({ status: 'scheduled', comment: comment.trim() || undefined }, t('dashboard.accepted', { name: a.patient.name }))}
             >
-              Accept
+              {t('dashboard.accept')}
             </button>
             <button
               type="button"
               className="btn btn--danger-ghost"
               disabled={busy}
-              onClick={() => change({ status: 'rejected', comment: comment.trim() || undefined }, `Rejected ${a.patient.name}'s request.`)}
+              onClick={() => change({ status: 'rejected', comment: comment.trim() || undefined }, t('dashboard.rejectedRequest', { name: a.patient.name }))}
             >
-              Reject
+              {t('dashboard.reject')}
             </button>
           </div>
         </div>
@@ -155,17 +162,17 @@ function DoctorAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
         <>
           {a.mode === 'video' && <StartCallButton peerId={a.patient.id} peerName={a.patient.name} />}
           <Link className="btn btn--ghost" to={`/messages/${a.patient.id}`}>
-            Message {a.patient.name}
+            {t('dashboard.message', { name: a.patient.name })}
           </Link>
           <Link className="btn btn--ghost" to={`/patients/${a.patient.id}`}>
-            Patient record
+            {t('dashboard.record')}
           </Link>
           {hasBegun(a) ? (
             <button type="button" className="btn btn--ghost" aria-expanded={completing} onClick={() => setCompleting((c) => !c)}>
-              Complete visit
+              {t('dashboard.complete')}
             </button>
           ) : (
-            <span className="muted small">Can be completed from {formatInstant(a.startsAt)}</span>
+            <span className="muted small">{t('dashboard.completableFrom', { when: formatInstant(a.startsAt) })}</span>
           )}
           <AddToCalendar appointment={a} />
           <CancelAppointment
@@ -173,12 +180,12 @@ function DoctorAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
             viewer="doctor"
             onDone={(updated) => {
               onChange(updated);
-              onNotice(`Appointment with ${a.patient.name} cancelled; they will see your reason.`);
+              onNotice(t('dashboard.cancelledWith', { name: a.patient.name }));
             }}
           />
           {completing && (
-            <form className="panel form" onSubmit={complete} aria-label={`Complete visit with ${a.patient.name}`} noValidate>
-              <Field label="Visit notes">
+            <form ref={completeForm} className="panel form" onSubmit={complete} aria-label={t('dashboard.completeWith', { name: a.patient.name })} noValidate>
+              <Field label={t('dashboard.notes')} error={notesError?.notes}>
                 {(p) => (
                   <textarea
                     {...p}
@@ -191,9 +198,9 @@ function DoctorAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
                   />
                 )}
               </Field>
-              {confirming && <p role="alert">Complete this visit with these notes? This cannot be undone.</p>}
+              {confirming && <p role="alert">{t('dashboard.confirmComplete')}</p>}
               <button type="submit" className="btn btn--primary" disabled={busy}>
-                {confirming ? 'Yes, complete the visit' : 'Mark as completed'}
+                {confirming ? t('dashboard.yesComplete') : t('dashboard.markCompleted')}
               </button>
             </form>
           )}
@@ -202,7 +209,7 @@ function DoctorAppointment({ appointment: a, onChange, onNotice }: ItemProps) {
       <CancellationNote appointment={a} />
       {a.status === 'completed' && (
         <Link className="btn btn--ghost" to={`/patients/${a.patient.id}`}>
-          Patient record
+          {t('dashboard.record')}
         </Link>
       )}
       <ErrorBox>{error}</ErrorBox>

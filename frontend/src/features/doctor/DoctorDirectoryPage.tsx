@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link, useSearchParams } from 'react-router';
 import { doctorsApi } from '../../api/endpoints';
 import { errorMessage } from '../../api/client';
@@ -11,6 +12,7 @@ import { useAsync } from '../../ui/useAsync';
 const PAGE_SIZE = 12;
 
 export function DoctorDirectoryPage() {
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const specialization = params.get('specialization') ?? '';
@@ -44,9 +46,9 @@ export function DoctorDirectoryPage() {
   const pendingSearch = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     if (text.trim() === q) return;
-    const t = setTimeout(() => update({ q: text.trim() || null, page: 0 }), 300);
-    pendingSearch.current = t;
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => update({ q: text.trim() || null, page: 0 }), 300);
+    pendingSearch.current = timer;
+    return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
   // Following a result must win: a search firing during that navigation would pull the user back to the list.
@@ -57,7 +59,7 @@ export function DoctorDirectoryPage() {
   const data = doctors.data;
   return (
     <section className="page">
-      <h1>Find a doctor</h1>
+      <h1>{t('directory.title')}</h1>
       <form
         className="search-bar"
         role="search"
@@ -67,23 +69,23 @@ export function DoctorDirectoryPage() {
         }}
       >
         <div className="field">
-          <label htmlFor="doctor-search">Search doctors</label>
+          <label htmlFor="doctor-search">{t('directory.search')}</label>
           <input
             id="doctor-search"
             type="search"
-            placeholder="Name or specialization"
+            placeholder={t('directory.placeholder')}
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
         </div>
         <div className="field">
-          <label htmlFor="doctor-specialization">Specialization</label>
+          <label htmlFor="doctor-specialization">{t('directory.specialization')}</label>
           <select
             id="doctor-specialization"
             value={specialization}
             onChange={(e) => update({ specialization: e.target.value || null, page: 0 })}
           >
-            <option value="">All specializations</option>
+            <option value="">{t('directory.all')}</option>
             {(specs.data ?? []).map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -93,17 +95,15 @@ export function DoctorDirectoryPage() {
         </div>
       </form>
 
-      {doctors.loading && !data && <Loading label="Loading doctors…" />}
+      {doctors.loading && !data && <Loading label={t('directory.loading')} />}
       {doctors.error != null && <ErrorBox onRetry={doctors.reload}>{errorMessage(doctors.error)}</ErrorBox>}
       {data && (
         <div aria-busy={doctors.loading} onClickCapture={cancelPendingSearch}>
           <p className="result-count" aria-live="polite">
-            {data.totalElements === 0
-              ? 'No doctors match.'
-              : `${data.totalElements} doctor${data.totalElements === 1 ? '' : 's'}`}
+            {data.totalElements === 0 ? t('directory.none') : t('directory.count', { count: data.totalElements })}
           </p>
           {data.content.length === 0 ? (
-            <Empty>Try another name or clear the specialization filter.</Empty>
+            <Empty>{t('directory.tryAnother')}</Empty>
           ) : (
             <ul className="card-grid">
               {data.content.map((d) => (
@@ -115,7 +115,7 @@ export function DoctorDirectoryPage() {
                     </h2>
                     <p className="doctor-card__spec">{d.specialization}</p>
                     <p className="muted">
-                      {d.qualification} · {d.experience} year{d.experience === 1 ? '' : 's'} experience
+                      {d.qualification} · {t('directory.experience', { count: d.experience })}
                     </p>
                     <StarRating average={d.rating?.average ?? 0} count={d.rating?.count ?? 0} />
                   </div>

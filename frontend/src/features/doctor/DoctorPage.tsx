@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
 import { appointmentsApi, doctorsApi } from '../../api/endpoints';
@@ -8,6 +9,7 @@ import { clockTime, formatDayOf } from '../../lib/time';
 import { Avatar } from '../../ui/Avatar';
 import { ErrorBox, Loading } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { StarRating } from '../../ui/Stars';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useAsync } from '../../ui/useAsync';
@@ -18,6 +20,7 @@ import { useRealtimeEvent } from '../../realtime/hooks';
 import { BookingPolicyNote, DoctorReviews } from './DoctorReviews';
 
 export function DoctorPage() {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const { user } = useAuth();
   const doctor = useAsync((signal) => doctorsApi.get(id, signal), [id]);
@@ -29,17 +32,21 @@ export function DoctorPage() {
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [booked, setBooked] = useState<Appointment | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  const [attempt, setAttempt] = useState(0);
+  const bookingForm = useRef<HTMLFormElement>(null);
+  // a new object per failed attempt, so the same mistake twice moves focus twice
+  useFocusFirstInvalid(bookingForm, useMemo(() => (reasonError ? { reason: reasonError } : null), [reasonError, attempt]));
   // the confirmation follows the request: "Pending" turns into "Confirmed" or "Declined" as the doctor answers
   useRealtimeEvent('appointments', (a) => setBooked((b) => (b && b.id === a.id ? a : b)));
 
-  if (doctor.loading) return <Loading page label="Loading doctor…" />;
+  if (doctor.loading) return <Loading page label={t('doctor.loading')} />;
   if (doctor.error != null || !doctor.data) {
     const notFound = doctor.error instanceof ApiError && doctor.error.status === 404;
     return (
       <section className="page">
-        <h1>{notFound ? 'Doctor not found' : 'Could not load this doctor'}</h1>
+        <h1>{notFound ? t('doctor.notFound') : t('doctor.couldNotLoad')}</h1>
         <ErrorBox onRetry={notFound ? undefined : doctor.reload}>{errorMessage(doctor.error)}</ErrorBox>
-        <Link to="/doctors">Back to the directory</Link>
+        <Link to="/doctors">{t('doctor.back')}</Link>
       </section>
     );
   }
@@ -50,7 +57,7 @@ export function DoctorPage() {
   async function book(e: FormEvent) {
     e.preventDefault();
     if (!slot) {
-      setError('Pick a time first.');
+      setError(t('doctor.pickFirst'));
       return;
     }
     setBusy(true);
@@ -66,9 +73,10 @@ export function DoctorPage() {
       if (err instanceof ApiError) {
         const fe = err.fieldError('reason');
         if (fe) setReasonError(fe);
+        setAttempt((n) => n + 1);
         setError(
           err.status === 409
-            ? 'Someone has just booked that slot. Please pick another time.'
+            ? t('doctor.justBooked')
             : fe && err.errors.length === 1
               ? null
               : err.userMessage,
@@ -91,7 +99,7 @@ export function DoctorPage() {
           <h1>{d.name}</h1>
           <p className="doctor-card__spec">{d.specialization}</p>
           <p className="muted">
-            {d.qualification} · {d.experience} year{d.experience === 1 ? '' : 's'} experience · Time zone {tz.replace(/_/g, ' ')}
+            {d.qualification} · {t('directory.experience', { count: d.experience })} · {t('doctor.timeZone', { zone: tz.replace(/_/g, ' ') })}
           </p>
           <StarRating average={d.rating?.average ?? 0} count={d.rating?.count ?? 0} />
           {d.about && <p className="doctor-profile__about">{d.about}</p>}
@@ -102,7 +110,7 @@ export function DoctorPage() {
         <WeeklyHours schedule={schedule} timeZone={tz} />
 
         <section className="card" aria-labelledby="book-title">
-          <h2 id="book-title">Book a consultation</h2>
+          <h2 id="book-title">{t('doctor.book')}</h2>
           <SlotPicker
             doctorId={d.id}
             doctorTimeZone={tz}
@@ -117,42 +125,43 @@ export function DoctorPage() {
           {booked && (
             <div className="notice notice--success" role="status">
               <p>
-                Request sent for {formatDayOf(booked.startsAt)} at {clockTime(booked.startsAt)}.{' '}
+                {t('doctor.requestSent', { day: formatDayOf(booked.startsAt), time: clockTime(booked.startsAt) })}{' '}
                 <StatusBadge status={booked.status} />
               </p>
               <p>
-                {booked.status === 'pending' && 'The doctor will confirm it. '}
-                <Link to="/appointments">See my appointments</Link>
+                {booked.status === 'pending' && t('doctor.willConfirm')}
+                <Link to="/appointments">{t('doctor.seeMine')}</Link>
               </p>
             </div>
           )}
           {!user && (
             <p>
-              <Link to={`/signin?next=${encodeURIComponent(`/doctors/${d.id}`)}`}>Sign in as a patient</Link> to book a slot.
+              <Link to={`/signin?next=${encodeURIComponent(`/doctors/${d.id}`)}`}>{t('doctor.signInToBook')}</Link>
+              {t('doctor.toBook')}
             </p>
           )}
-          {user?.role === 'doctor' && <p className="muted">Doctors cannot book appointments.</p>}
+          {user?.role === 'doctor' && <p className="muted">{t('doctor.doctorsCannot')}</p>}
           {user?.role === 'patient' && (
-            <form className="form booking-form" onSubmit={book} noValidate aria-busy={busy}>
+            <form ref={bookingForm} className="form booking-form" onSubmit={book} noValidate aria-busy={busy}>
               <p className="booking-form__selected" aria-live="polite">
-                {slot ? `Selected: ${formatDayOf(slot.startsAt)} at ${slotLocalTime(slot)}` : 'No time selected yet.'}
+                {slot ? t('doctor.selected', { day: formatDayOf(slot.startsAt), time: slotLocalTime(slot) }) : t('doctor.noneSelected')}
               </p>
               <fieldset className="mode-choice">
-                <legend>Consultation type</legend>
+                <legend>{t('doctor.type')}</legend>
                 <label>
-                  <input type="radio" name="mode" value="video" checked={mode === 'video'} onChange={() => setMode('video')} /> Video
+                  <input type="radio" name="mode" value="video" checked={mode === 'video'} onChange={() => setMode('video')} /> {t('doctor.video')}
                 </label>
                 <label>
-                  <input type="radio" name="mode" value="chat" checked={mode === 'chat'} onChange={() => setMode('chat')} /> Chat
+                  <input type="radio" name="mode" value="chat" checked={mode === 'chat'} onChange={() => setMode('chat')} /> {t('doctor.chat')}
                 </label>
               </fieldset>
-              <Field label="Reason for visit" error={reasonError ?? undefined} hint="A line or two helps the doctor prepare.">
+              <Field label={t('doctor.reason')} error={reasonError ?? undefined} hint={t('doctor.reasonHint')}>
                 {(p) => <textarea {...p} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />}
               </Field>
               <BookingPolicyNote doctor={d} slot={slot} />
               <ErrorBox>{error}</ErrorBox>
               <button type="submit" className="btn btn--primary btn--block" disabled={busy || !slot}>
-                Book
+                {t('doctor.bookButton')}
               </button>
             </form>
           )}

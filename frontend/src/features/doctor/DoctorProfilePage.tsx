@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { ApiError, errorMessage } from '../../api/client';
 import { doctorsApi } from '../../api/endpoints';
 import type { DoctorProfile, DoctorUser } from '../../api/types';
 import { timeZones } from '../../lib/time';
 import { ErrorBox, Loading, Notice } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { useAuth } from '../auth/AuthProvider';
 import { ProfilePhoto } from '../media/ImageUpload';
 import { CalendarSubscribe } from '../appointment/CalendarSubscribe';
@@ -51,6 +53,7 @@ function toBody(f: FormState): DoctorProfile {
 const KNOWN = ['name', 'specialization', 'qualification', 'experience', 'about', 'contactNumber', 'timeZone', 'profileImage'];
 
 export default function DoctorProfilePage() {
+  const { t } = useTranslation();
   const { user, updateUser } = useAuth();
   const [form, setForm] = useState<FormState | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -58,6 +61,8 @@ export default function DoctorProfilePage() {
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const zones = useMemo(() => timeZones(), []);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, fieldErrors);
 
   useEffect(() => {
     if (!user) return;
@@ -68,7 +73,7 @@ export default function DoctorProfilePage() {
     );
   }, [user]);
 
-  if (!form) return <Loading label="Loading your profile…" />;
+  if (!form) return <Loading label={t('doctorProfile.loading')} />;
 
   const set = (key: keyof FormState) => (e: { target: { value: string } }) => {
     setForm((f) => (f ? { ...f, [key]: e.target.value } : f));
@@ -77,11 +82,11 @@ export default function DoctorProfilePage() {
 
   async function submit(next: FormState, message: string) {
     const errs: Record<string, string> = {};
-    if (!next.name.trim()) errs.name = 'Enter your name.';
-    if (!next.specialization.trim()) errs.specialization = 'Enter your specialization.';
-    if (!next.qualification.trim()) errs.qualification = 'Enter your qualification.';
+    if (!next.name.trim()) errs.name = t('auth.enterName');
+    if (!next.specialization.trim()) errs.specialization = t('auth.enterSpecialization');
+    if (!next.qualification.trim()) errs.qualification = t('auth.enterQualification');
     const years = Number(next.experience);
-    if (next.experience === '' || !Number.isInteger(years) || years < 0 || years > 70) errs.experience = 'Enter whole years between 0 and 70.';
+    if (next.experience === '' || !Number.isInteger(years) || years < 0 || years > 70) errs.experience = t('auth.enterYears');
     setFieldErrors(errs);
     setTopError(null);
     if (Object.keys(errs).length) return;
@@ -106,38 +111,39 @@ export default function DoctorProfilePage() {
 
   return (
     <section className="page page--narrow">
-      <h1>My profile</h1>
+      <h1>{t('doctorProfile.title')}</h1>
       <div className="card">
-        <ProfilePhoto name={form.name || 'You'} url={form.profileImage} onUploaded={(m) => submit({ ...form, profileImage: m.url }, 'Photo updated.')} />
+        <ProfilePhoto name={form.name || t('doctorProfile.you')} url={form.profileImage} onUploaded={(m) => submit({ ...form, profileImage: m.url }, t('doctorProfile.photoUpdated'))} />
       </div>
       <form
+        ref={formRef}
         className="card form"
         noValidate
         aria-busy={busy}
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
-          void submit(form, 'Profile saved.');
+          void submit(form, t('doctorProfile.saved'));
         }}
       >
         <ErrorBox>{topError}</ErrorBox>
-        <Field label="Name" error={fieldErrors.name}>
+        <Field label={t('common.name')} error={fieldErrors.name}>
           {(p) => <input {...p} autoComplete="name" value={form.name} onChange={set('name')} />}
         </Field>
-        <Field label="Specialization" error={fieldErrors.specialization}>
+        <Field label={t('auth.specialization')} error={fieldErrors.specialization}>
           {(p) => <input {...p} value={form.specialization} onChange={set('specialization')} />}
         </Field>
-        <Field label="Qualification" error={fieldErrors.qualification}>
+        <Field label={t('auth.qualification')} error={fieldErrors.qualification}>
           {(p) => <input {...p} value={form.qualification} onChange={set('qualification')} />}
         </Field>
         <div className="form-row">
-          <Field label="Experience (years)" error={fieldErrors.experience}>
+          <Field label={t('auth.experience')} error={fieldErrors.experience}>
             {(p) => <input {...p} type="number" min={0} max={70} step={1} value={form.experience} onChange={set('experience')} />}
           </Field>
-          <Field label="Contact number" error={fieldErrors.contactNumber}>
+          <Field label={t('doctorProfile.contact')} error={fieldErrors.contactNumber}>
             {(p) => <input {...p} type="tel" value={form.contactNumber} onChange={set('contactNumber')} />}
           </Field>
         </div>
-        <Field label="Time zone" error={fieldErrors.timeZone} hint="Your weekly schedule is read in this zone.">
+        <Field label={t('auth.timeZone')} error={fieldErrors.timeZone} hint={t('doctorProfile.zoneHint')}>
           {(p) => (
             <select {...p} value={form.timeZone} onChange={set('timeZone')}>
               {(zones.includes(form.timeZone) ? zones : [form.timeZone, ...zones]).map((z) => (
@@ -148,12 +154,12 @@ export default function DoctorProfilePage() {
             </select>
           )}
         </Field>
-        <Field label="About" error={fieldErrors.about}>
+        <Field label={t('auth.about')} error={fieldErrors.about}>
           {(p) => <textarea {...p} rows={5} value={form.about} onChange={set('about')} />}
         </Field>
         <Notice>{saved}</Notice>
         <button type="submit" className="btn btn--primary" disabled={busy}>
-          Save profile
+          {t('doctorProfile.save')}
         </button>
       </form>
       <PracticeRules />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { allMyPatients } from '../../api/endpoints';
@@ -8,6 +9,7 @@ import { useAsync } from '../../ui/useAsync';
 import { usePresence } from '../messaging/presenceStore';
 
 export default function MyPatientsPage() {
+  const { t } = useTranslation();
   const patients = useAsync((signal) => allMyPatients(signal), []);
   const [filter, setFilter] = useState('');
   const list = (patients.data ?? []).filter((p) => p.name.toLowerCase().includes(filter.trim().toLowerCase()));
@@ -15,19 +17,19 @@ export default function MyPatientsPage() {
 
   return (
     <section className="page">
-      <h1>My patients</h1>
-      <p className="muted">Patients who share a pending, scheduled or completed appointment with you.</p>
+      <h1>{t('patients.title')}</h1>
+      <p className="muted">{t('patients.intro')}</p>
       {patients.loading && <Loading />}
       {patients.error != null && <ErrorBox onRetry={patients.reload}>{errorMessage(patients.error)}</ErrorBox>}
       {patients.data && patients.data.length > 0 && (
         <div className="field field--inline">
-          <label htmlFor="patient-filter">Filter by name</label>
+          <label htmlFor="patient-filter">{t('patients.filter')}</label>
           <input id="patient-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
         </div>
       )}
       {patients.data &&
         (list.length === 0 ? (
-          <Empty>{patients.data.length === 0 ? 'No patients yet. They appear here once they book with you.' : 'No patient matches.'}</Empty>
+          <Empty>{patients.data.length === 0 ? t('patients.none') : t('patients.noMatch')}</Empty>
         ) : (
           <ul className="card-grid">
             {list.map((p) => (
@@ -38,7 +40,7 @@ export default function MyPatientsPage() {
                     <Link to={`/patients/${p.id}`}>{p.name}</Link>
                   </h2>
                   <p className="small">
-                    <Link to={`/messages/${p.id}`}>Message</Link>
+                    <Link to={`/messages/${p.id}`}>{t('patients.message')}</Link>
                   </p>
                 </div>
               </li>

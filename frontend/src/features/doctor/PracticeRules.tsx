@@ -1,21 +1,26 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { ApiError, errorMessage } from '../../api/client';
 import { api } from '../../api/client';
 import { visitApi } from '../../api/endpoints';
 import type { Appointment, DoctorUser, TimeOffEntry } from '../../api/types';
 import { ErrorBox, Notice } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { useAsync } from '../../ui/useAsync';
 import { formatInstant } from '../appointment/visit';
 
 /** The practice's booking rules, shown to patients before they book. */
 export function PracticeRules() {
+  const { t } = useTranslation();
   const me = useAsync(() => api.get<DoctorUser & { minimumNoticeMinutes?: number; cancellationWindowHours?: number }>('/api/doctors/me'), []);
   const [notice, setNotice] = useState('');
   const [window, setWindow] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, errors);
 
   useEffect(() => {
     if (me.data) {
@@ -34,7 +39,7 @@ export function PracticeRules() {
         minimumNoticeMinutes: Number(notice),
         cancellationWindowHours: Number(window),
       });
-      setSaved('Booking rules saved.');
+      setSaved(t('doctorProfile.rulesSaved'));
     } catch (err) {
       if (err instanceof ApiError && err.errors.length) setErrors(err.fieldErrors());
       setError(errorMessage(err));
@@ -42,16 +47,16 @@ export function PracticeRules() {
   }
 
   return (
-    <form className="card form" onSubmit={submit} noValidate aria-labelledby="rules-title">
-      <h2 id="rules-title">Booking rules</h2>
+    <form ref={formRef} className="card form" onSubmit={submit} noValidate aria-labelledby="rules-title">
+      <h2 id="rules-title">{t('doctorProfile.rules')}</h2>
       <div className="form-row">
-        <Field label="Minimum notice (minutes)" error={errors.minimumNoticeMinutes} hint="Slots starting sooner are not offered.">
+        <Field label={t('doctorProfile.notice')} error={errors.minimumNoticeMinutes} hint={t('doctorProfile.noticeHint')}>
           {(p) => <input {...p} type="number" min={0} step={5} value={notice} onChange={(e) => setNotice(e.target.value)} />}
         </Field>
         <Field
-          label="Free cancellation window (hours)"
+          label={t('doctorProfile.window')}
           error={errors.cancellationWindowHours}
-          hint="Patients cannot cancel or move a visit later than this before it starts."
+          hint={t('doctorProfile.windowHint')}
         >
           {(p) => <input {...p} type="number" min={0} step={1} value={window} onChange={(e) => setWindow(e.target.value)} />}
         </Field>
@@ -59,7 +64,7 @@ export function PracticeRules() {
       <ErrorBox>{error}</ErrorBox>
       <Notice>{saved}</Notice>
       <button type="submit" className="btn btn--primary">
-        Save booking rules
+        {t('doctorProfile.saveRules')}
       </button>
     </form>
   );
@@ -67,6 +72,7 @@ export function PracticeRules() {
 
 /** Date ranges without slots (holiday, conference), and the bookings already on them. */
 export function TimeOffEditor() {
+  const { t } = useTranslation();
   const current = useAsync(() => visitApi.timeOff(), []);
   const [entries, setEntries] = useState<TimeOffEntry[]>([]);
   const [affected, setAffected] = useState<Appointment[]>([]);
@@ -89,10 +95,10 @@ export function TimeOffEditor() {
     setError(null);
     setSaved(null);
     try {
-      const answer = await visitApi.replaceTimeOff(entries.map((t) => ({ ...t, reason: t.reason?.trim() || undefined })));
+      const answer = await visitApi.replaceTimeOff(entries.map((entry) => ({ ...entry, reason: entry.reason?.trim() || undefined })));
       setEntries(answer.timeOff);
       setAffected(answer.affected);
-      setSaved('Time off saved.');
+      setSaved(t('doctorProfile.timeOffSaved'));
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -100,18 +106,18 @@ export function TimeOffEditor() {
 
   return (
     <form className="card form" onSubmit={save} noValidate aria-labelledby="timeoff-title">
-      <h2 id="timeoff-title">Time off</h2>
-      {entries.length === 0 && <p className="muted">No time off planned.</p>}
-      {entries.map((t, i) => (
+      <h2 id="timeoff-title">{t('doctorProfile.timeOff')}</h2>
+      {entries.length === 0 && <p className="muted">{t('doctorProfile.noTimeOff')}</p>}
+      {entries.map((entry, i) => (
         <fieldset key={i} className="form-row">
-          <legend className="visually-hidden">Time off {i + 1}</legend>
-          <Field label="From">{(p) => <input {...p} type="date" value={t.from} onChange={(e) => update(i, { from: e.target.value })} />}</Field>
-          <Field label="To">{(p) => <input {...p} type="date" value={t.to} onChange={(e) => update(i, { to: e.target.value })} />}</Field>
-          <Field label="Reason (optional)">
-            {(p) => <input {...p} value={t.reason ?? ''} maxLength={200} onChange={(e) => update(i, { reason: e.target.value })} />}
+          <legend className="visually-hidden">{t('doctorProfile.timeOffN', { n: i + 1 })}</legend>
+          <Field label={t('doctorProfile.from')}>{(p) => <input {...p} type="date" value={entry.from} onChange={(e) => update(i, { from: e.target.value })} />}</Field>
+          <Field label={t('doctorProfile.to')}>{(p) => <input {...p} type="date" value={entry.to} onChange={(e) => update(i, { to: e.target.value })} />}</Field>
+          <Field label={t('doctorProfile.reasonOptional')}>
+            {(p) => <input {...p} value={entry.reason ?? ''} maxLength={200} onChange={(e) => update(i, { reason: e.target.value })} />}
           </Field>
           <button type="button" className="btn btn--ghost btn--small" onClick={() => setEntries((l) => l.filter((_, j) => j !== i))}>
-            Remove
+            {t('doctorProfile.remove')}
           </button>
         </fieldset>
       ))}
@@ -124,21 +130,21 @@ export function TimeOffEditor() {
             setEntries((l) => [...l, { from: today, to: today, reason: '' }]);
           }}
         >
-          Add time off
+          {t('doctorProfile.addTimeOff')}
         </button>
         <button type="submit" className="btn btn--primary">
-          Save time off
+          {t('doctorProfile.saveTimeOff')}
         </button>
       </div>
       <ErrorBox>{error}</ErrorBox>
       <Notice>{saved}</Notice>
       {affected.length > 0 && (
         <div role="status">
-          <p>These bookings fall on your time off. Cancel them with a reason from your dashboard:</p>
+          <p>{t('doctorProfile.affected')}</p>
           <ul>
             {affected.map((a) => (
               <li key={a.id}>
-                {a.patient.name}, {formatInstant(a.startsAt)} ({a.status})
+                {a.patient.name}, {formatInstant(a.startsAt)} ({t(`common.status_${a.status}`)})
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
 import { doctorsApi } from '../../api/endpoints';
@@ -6,6 +7,7 @@ import { DAYS, type DayOfWeek, type ScheduleDay } from '../../api/types';
 import { ErrorBox, Loading, Notice } from '../../ui/Feedback';
 import { useAuth } from '../auth/AuthProvider';
 import { mapScheduleErrors, type ScheduleErrorMap } from './scheduleErrors';
+import { dayName } from './WeeklyHours';
 
 interface EditSlot {
   key: number;
@@ -20,7 +22,6 @@ interface EditDay {
 }
 
 let nextKey = 1;
-const dayName = (d: string) => d.charAt(0) + d.slice(1).toLowerCase();
 
 function toMinutes(t: string): number {
   const [h, m] = t.split(':').map(Number);
@@ -60,6 +61,7 @@ function toSchedule(days: EditDay[]): { body: ScheduleDay[]; dayIndexOf: number[
 }
 
 export default function ScheduleEditorPage() {
+  const { t } = useTranslation();
   const { user } = useAuth();
   const [days, setDays] = useState<EditDay[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -90,11 +92,11 @@ export default function ScheduleEditorPage() {
   if (loadError != null)
     return (
       <section className="page">
-        <h1>Weekly schedule</h1>
-        <ErrorBox onRetry={() => setTick((t) => t + 1)}>{errorMessage(loadError)}</ErrorBox>
+        <h1>{t('schedule.title')}</h1>
+        <ErrorBox onRetry={() => setTick((n) => n + 1)}>{errorMessage(loadError)}</ErrorBox>
       </section>
     );
-  if (!days) return <Loading label="Loading your schedule…" />;
+  if (!days) return <Loading label={t('schedule.loading')} />;
 
   const tz = user?.role === 'doctor' ? user.timeZone : 'UTC';
 
@@ -135,7 +137,7 @@ export default function ScheduleEditorPage() {
     const { body, dayIndexOf } = toSchedule(days!);
     const missing = days!.some((d) => d.open && d.slots.some((s) => !s.startTime || !s.endTime));
     if (missing) {
-      setErrors({ at: {}, top: ['Every slot needs a start and an end time.'] });
+      setErrors({ at: {}, top: [t('schedule.needsTimes')] });
       return;
     }
     setSaving(true);
@@ -143,7 +145,7 @@ export default function ScheduleEditorPage() {
     setSaved(null);
     try {
       await doctorsApi.updateSchedule(body);
-      setSaved('Schedule saved. Patients now see these hours.');
+      setSaved(t('schedule.saved'));
     } catch (err) {
       if (err instanceof ApiError && err.errors.length) {
         const mapped = mapScheduleErrors(err.errors);
@@ -156,7 +158,7 @@ export default function ScheduleEditorPage() {
           else at[slot === undefined ? `${dayIdx}` : `${dayIdx}.${slot}`] = msgs;
         }
         const top = mapped.top.length || Object.keys(at).length ? mapped.top : [err.userMessage];
-        setErrors({ at, top: Object.keys(at).length && !top.length ? ['Some slots need fixing; see the messages below.'] : top });
+        setErrors({ at, top: Object.keys(at).length && !top.length ? [t('schedule.needsFixing')] : top });
       } else {
         setErrors({ at: {}, top: [errorMessage(err)] });
       }
@@ -168,12 +170,12 @@ export default function ScheduleEditorPage() {
   return (
     <section className="page">
       <div className="page__head">
-        <h1>Weekly schedule</h1>
+        <h1>{t('schedule.title')}</h1>
         <Link to="/profile" className="btn btn--ghost">
-          Time zone: {tz.replace(/_/g, ' ')}
+          {t('schedule.zone', { zone: tz.replace(/_/g, ' ') })}
         </Link>
       </div>
-      <p className="muted">Times are in your time zone. Patients see each slot in their own.</p>
+      <p className="muted">{t('schedule.intro')}</p>
       <form ref={formRef} onSubmit={save} noValidate>
         <ol className="schedule">
           {days.map((d, i) => {
@@ -189,7 +191,7 @@ export default function ScheduleEditorPage() {
                       checked={d.open}
                       onChange={(e) => (e.target.checked && d.slots.length === 0 ? addSlot(i) : updateDay(i, { open: e.target.checked }))}
                     />
-                    <span>Open on {dayName(d.day)}</span>
+                    <span>{t('schedule.openOn', { day: dayName(d.day) })}</span>
                   </label>
                 </div>
                 {dayErrors && (
@@ -199,16 +201,17 @@ export default function ScheduleEditorPage() {
                 )}
                 {d.open && (
                   <>
-                    {d.slots.length === 0 && <p className="muted">No slots yet.</p>}
+                    {d.slots.length === 0 && <p className="muted">{t('schedule.noSlots')}</p>}
                     <ul className="slot-rows">
                       {d.slots.map((s, n) => {
                         const slotErrors = errors.at[`${i}.${n}`];
-                        const label = `${dayName(d.day)} slot ${n + 1}`;
+                        const label = t('schedule.slotLabel', { day: dayName(d.day), n: n + 1 });
                         const errId = `err-${d.day}-${n}`;
                         return (
                           <li key={s.key} className={`slot-row${slotErrors ? ' slot-row--invalid' : ''}`} aria-label={label}>
                             <label>
-                              <span className="visually-hidden">{label} </span>Start
+                              <span className="visually-hidden">{label} </span>
+                              {t('schedule.start')}
                               <input
                                 type="time"
                                 value={s.startTime}
@@ -219,7 +222,8 @@ export default function ScheduleEditorPage() {
                               />
                             </label>
                             <label>
-                              <span className="visually-hidden">{label} </span>End
+                              <span className="visually-hidden">{label} </span>
+                              {t('schedule.end')}
                               <input
                                 type="time"
                                 value={s.endTime}
@@ -236,11 +240,13 @@ export default function ScheduleEditorPage() {
                                 onChange={(e) => updateSlot(i, s.key, { isAvailable: e.target.checked })}
                               />
                               <span>
-                                <span className="visually-hidden">{label} </span>Bookable
+                                <span className="visually-hidden">{label} </span>
+                                {t('schedule.bookable')}
                               </span>
                             </label>
                             <button type="button" className="btn btn--ghost btn--small" onClick={() => removeSlot(i, s.key)}>
-                              Remove<span className="visually-hidden"> {label}</span>
+                              {t('schedule.remove')}
+                              <span className="visually-hidden"> {label}</span>
                             </button>
                             {slotErrors && (
                               <p className="field__error" id={errId}>
@@ -253,11 +259,13 @@ export default function ScheduleEditorPage() {
                     </ul>
                     <div className="button-row">
                       <button type="button" className="btn btn--ghost btn--small" onClick={() => addSlot(i)} disabled={d.slots.length >= 20}>
-                        Add slot<span className="visually-hidden"> on {dayName(d.day)}</span>
+                        {t('schedule.addSlot')}
+                        <span className="visually-hidden">{t('schedule.onDay', { day: dayName(d.day) })}</span>
                       </button>
                       {i < 5 && d.slots.length > 0 && (
                         <button type="button" className="btn btn--ghost btn--small" onClick={() => copyToWeekdays(i)}>
-                          Copy to all weekdays<span className="visually-hidden"> from {dayName(d.day)}</span>
+                          {t('schedule.copy')}
+                          <span className="visually-hidden">{t('schedule.fromDay', { day: dayName(d.day) })}</span>
                         </button>
                       )}
                     </div>
@@ -270,7 +278,7 @@ export default function ScheduleEditorPage() {
         {/* the outcome shows beside the Save button, where the doctor is looking */}
         <div className="sticky-actions">
           <button type="submit" className="btn btn--primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save schedule'}
+            {saving ? t('common.saving') : t('schedule.save')}
           </button>
           {errors.top.length > 0 && <ErrorBox>{errors.top.join(' ')}</ErrorBox>}
           <Notice>{saved}</Notice>

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { doctorsApi } from '../../api/endpoints';
 import { errorMessage } from '../../api/client';
 import type { Slot } from '../../api/types';
-import { addDays, clockTime, formatDay, isoDate, viewerZone, zonesDiffer } from '../../lib/time';
+import { addDays, clockTime, formatDay, isoDate, viewerLocale, viewerZone, zonesDiffer } from '../../lib/time';
 import { ErrorBox, Loading } from '../../ui/Feedback';
 
 interface SlotPickerProps {
@@ -71,6 +72,7 @@ interface WeekState {
  * through (a radio group).
  */
 export function SlotPicker({ doctorId, doctorTimeZone, selected, onSelect, initialDay, refreshKey = 0 }: SlotPickerProps) {
+  const { t } = useTranslation();
   const dateId = useId();
   const noteId = useId();
   const zone = viewerZone();
@@ -155,27 +157,27 @@ export function SlotPicker({ doctorId, doctorTimeZone, selected, onSelect, initi
       <div className="slot-picker__date">
         <button type="button" className="btn btn--ghost" onClick={() => goTo(addDays(anchor.start, -7), addDays(anchor.start, -7))} disabled={anchor.start <= today}>
           <span aria-hidden="true">‹</span>
-          <span className="visually-hidden">Previous week</span>
+          <span className="visually-hidden">{t('doctor.previousWeek')}</span>
         </button>
         <div className="field">
-          <label htmlFor={dateId}>Date</label>
+          <label htmlFor={dateId}>{t('doctor.date')}</label>
           <input id={dateId} type="date" value={day ?? anchor.start} min={today} onChange={(e) => e.target.value && e.target.value >= today && goTo(e.target.value, e.target.value)} />
         </div>
         <button type="button" className="btn btn--ghost" onClick={() => goTo(addDays(anchor.start, 7), addDays(anchor.start, 7))}>
           <span aria-hidden="true">›</span>
-          <span className="visually-hidden">Next week</span>
+          <span className="visually-hidden">{t('doctor.nextWeek')}</span>
         </button>
       </div>
       <p className="muted small" id={noteId}>
-        Times are in your time zone ({zone.replace(/_/g, ' ')})
-        {differ ? `; the doctor's time (${doctorTimeZone.replace(/_/g, ' ')}) is shown below each.` : '.'}
+        {t('doctor.yourZone', { zone: zone.replace(/_/g, ' ') })}
+        {differ ? t('doctor.doctorZoneBelow', { zone: doctorTimeZone.replace(/_/g, ' ') }) : '.'}
       </p>
-      {loading && <Loading label="Finding free times…" />}
+      {loading && <Loading label={t('doctor.finding')} />}
       {error != null && <ErrorBox onRetry={() => setRetry((r) => r + 1)}>{errorMessage(error)}</ErrorBox>}
       {!loading && error == null && week && (
         <>
-          {nothingSoon && <p className="muted">No free time in the next {SEARCH_WEEKS} weeks. Try a later date.</p>}
-          <ul className="week" aria-label="Week at a glance">
+          {nothingSoon && <p className="muted">{t('doctor.nothingSoon', { count: SEARCH_WEEKS })}</p>}
+          <ul className="week" aria-label={t('doctor.week')}>
             {[...week.days.entries()].map(([d, slots]) => {
               const free = slots.filter((s) => s.available).length;
               return (
@@ -190,8 +192,8 @@ export function SlotPicker({ doctorId, doctorTimeZone, selected, onSelect, initi
                     {/* the compact face is for the eye; a screen reader hears the full date and count */}
                     <span className="week__weekday" aria-hidden="true">{weekday(d)}</span>
                     <span className="week__date" aria-hidden="true">{Number(d.slice(8))}</span>
-                    <span className="week__free" aria-hidden="true">{free ? `${free} free` : '–'}</span>
-                    <span className="visually-hidden">{`${formatDay(d)}: ${free === 0 ? 'no free times' : free === 1 ? '1 free time' : `${free} free times`}`}</span>
+                    <span className="week__free" aria-hidden="true">{free ? t('doctor.free', { count: free }) : '–'}</span>
+                    <span className="visually-hidden">{t('doctor.freeTimes', { day: formatDay(d), count: free })}</span>
                   </button>
                 </li>
               );
@@ -202,11 +204,11 @@ export function SlotPicker({ doctorId, doctorTimeZone, selected, onSelect, initi
               <h3 id={`${dateId}-day`} className="slot-day__title">
                 {formatDay(day)}
               </h3>
-              {daySlots.length === 0 && <p className="muted">No consultation hours on this day. Pick another day.</p>}
+              {daySlots.length === 0 && <p className="muted">{t('doctor.noHoursDay')}</p>}
               {groups.map((g) => (
                 <SlotGroup key={g.name} name={g.name} slots={g.slots} selected={selected} onSelect={onSelect} differ={differ} />
               ))}
-              {daySlots.length > 0 && daySlots.every((s) => !s.available) && <p className="muted">All slots on this day are taken or over.</p>}
+              {daySlots.length > 0 && daySlots.every((s) => !s.available) && <p className="muted">{t('doctor.allTaken')}</p>}
             </section>
           )}
         </>
@@ -217,7 +219,7 @@ export function SlotPicker({ doctorId, doctorTimeZone, selected, onSelect, initi
 
 function weekday(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(viewerLocale(), { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 interface SlotGroupProps {
@@ -230,6 +232,7 @@ interface SlotGroupProps {
 
 /** One period's slots as a radio group: one tab stop, arrow keys move and choose, taken slots are skipped. */
 function SlotGroup({ name, slots, selected, onSelect, differ }: SlotGroupProps) {
+  const { t } = useTranslation();
   const labelId = useId();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const free = slots.map((s, i) => (s.available ? i : -1)).filter((i) => i >= 0);
@@ -252,7 +255,7 @@ function SlotGroup({ name, slots, selected, onSelect, differ }: SlotGroupProps) 
   return (
     <div className="slot-group">
       <h4 id={labelId} className="slot-group__title">
-        {name}
+        {t(`doctor.period_${name}`)}
       </h4>
       <div role="radiogroup" aria-labelledby={labelId} className="slot-list">
         {slots.map((slot, i) => {
@@ -275,7 +278,7 @@ function SlotGroup({ name, slots, selected, onSelect, differ }: SlotGroupProps) 
               {slotLocalTime(slot)}
               {differ && (
                 <span className="slot__doctor-time" aria-hidden="true">
-                  {slot.startTime} doctor
+                  {t('doctor.doctorTime', { time: slot.startTime })}
                 </span>
               )}
             </button>

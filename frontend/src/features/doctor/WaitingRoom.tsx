@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { visitApi } from '../../api/endpoints';
@@ -14,6 +15,7 @@ import { useOptionalCall } from '../call/CallProvider';
  * appointment (or opens the chat of a chat-mode visit).
  */
 export function WaitingRoom() {
+  const { t } = useTranslation();
   const room = useAsync(() => visitApi.waitingRoom(), []);
   const call = useOptionalCall();
   const navigate = useNavigate();
@@ -46,24 +48,25 @@ export function WaitingRoom() {
   return (
     <section aria-labelledby="waiting-title" className="dash-section">
       <h2 id="waiting-title">
-        Waiting room <span className="count">{waiting.length}</span>
+        {t('dashboard.waitingRoom')} <span className="count">{waiting.length}</span>
       </h2>
       {room.error != null && <ErrorBox onRetry={room.reload}>{errorMessage(room.error)}</ErrorBox>}
       <ErrorBox>{error}</ErrorBox>
       {waiting.length === 0 ? (
-        <Empty>Nobody is waiting.</Empty>
+        <Empty>{t('dashboard.nobody')}</Empty>
       ) : (
-        <ul className="stack" aria-label="Patients waiting">
+        <ul className="stack" aria-label={t('dashboard.waitingList')}>
           {waiting.map((a) => {
             const late = a.checkedInAt != null && Date.parse(a.checkedInAt) > Date.parse(a.startsAt);
             return (
               <li key={a.id} className="card waiting-entry">
                 <p>
-                  <strong>{a.patient.name}</strong> · appointment {formatInstant(a.startsAt)} · waiting{' '}
-                  {a.checkedInAt ? waitedFor(a.checkedInAt, now) : ''} ({late ? 'arrived late' : 'on time'})
+                  <strong>{a.patient.name}</strong> ·{' '}
+                  {t('dashboard.waitingEntry', { when: formatInstant(a.startsAt), waited: a.checkedInAt ? waitedFor(a.checkedInAt, now) : '' })} (
+                  {late ? t('dashboard.late') : t('dashboard.onTime')})
                 </p>
                 <button type="button" className="btn btn--primary" onClick={() => admit(a)}>
-                  Admit {a.patient.name}
+                  {t('dashboard.admit', { name: a.patient.name })}
                 </button>
               </li>
             );

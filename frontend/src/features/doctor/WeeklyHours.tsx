@@ -1,7 +1,12 @@
 import { useState } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { ScheduleDay } from '../../api/types';
+import { DAYS } from '../../api/types';
+import { viewerLocale } from '../../lib/time';
 
-const dayName = (d: string) => d.charAt(0) + d.slice(1).toLowerCase();
+/** MONDAY → "Monday" / "Montag" in the UI's language (1 Jan 2024 was a Monday). */
+export const dayName = (d: string) =>
+  new Intl.DateTimeFormat(viewerLocale(), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + Math.max(0, DAYS.indexOf(d as (typeof DAYS)[number])))));
 
 /** Back-to-back slots read as one range: 09:00–12:00 rather than six half hours. */
 export function mergeRanges(slots: { startTime: string; endTime: string }[]): string[] {
@@ -22,15 +27,16 @@ function wideScreen(): boolean {
 
 /** A doctor's weekly hours, in a disclosure that starts open on wide screens and closed on phones. */
 export function WeeklyHours({ schedule, timeZone }: { schedule: ScheduleDay[]; timeZone: string }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(wideScreen);
   return (
-    <section className="card weekly-hours-card" aria-label="Weekly hours">
+    <section className="card weekly-hours-card" aria-label={t('doctor.weeklyHours')}>
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
-          <h2 className="weekly-hours-card__title">Weekly hours</h2>
+          <h2 className="weekly-hours-card__title">{t('doctor.weeklyHours')}</h2>
         </summary>
         {schedule.length === 0 ? (
-          <p className="muted">No consultation hours published yet.</p>
+          <p className="muted">{t('doctor.noHours')}</p>
         ) : (
           <dl className="weekly-hours">
             {schedule.map((day) => {
@@ -38,13 +44,13 @@ export function WeeklyHours({ schedule, timeZone }: { schedule: ScheduleDay[]; t
               return (
                 <div key={day.day}>
                   <dt>{dayName(day.day)}</dt>
-                  <dd>{on.length ? mergeRanges(on).join(', ') : 'Closed'}</dd>
+                  <dd>{on.length ? mergeRanges(on).join(', ') : t('doctor.closed')}</dd>
                 </div>
               );
             })}
           </dl>
         )}
-        <p className="muted small">Hours in the doctor's time zone ({timeZone.replace(/_/g, ' ')}).</p>
+        <p className="muted small">{t('doctor.hoursZone', { zone: timeZone.replace(/_/g, ' ') })}</p>
       </details>
     </section>
   );

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n';
 import type { FieldError } from '../../api/types';
 
 export interface ScheduleErrorMap {
@@ -37,11 +38,11 @@ export function mapScheduleErrors(errors: FieldError[]): ScheduleErrorMap {
 function humanProp(prop: string): string {
   switch (prop) {
     case 'startTime':
-      return 'Start';
+      return t('schedule.start');
     case 'endTime':
-      return 'End';
+      return t('schedule.end');
     case 'isAvailable':
-      return 'Availability';
+      return t('schedule.availability');
     default:
       return '';
   }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n';
 import { useId, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import { mediaApi } from '../../api/endpoints';
@@ -9,14 +10,14 @@ export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 /** Checks what the browser can know before upload; the server judges the content. */
 export function checkImage(file: File): string | null {
-  if (file.type && !ACCEPTED_IMAGES.split(',').includes(file.type)) return 'Choose a JPEG, PNG, WebP or GIF image.';
-  if (file.size > MAX_IMAGE_BYTES) return 'That image is larger than 5 MB.';
+  if (file.type && !ACCEPTED_IMAGES.split(',').includes(file.type)) return t('media.chooseType');
+  if (file.size > MAX_IMAGE_BYTES) return t('media.tooLarge');
   return null;
 }
 
 export function uploadErrorMessage(e: unknown): string {
-  if (e instanceof ApiError && e.status === 413) return 'That image is too large (at most 5 MB).';
-  if (e instanceof ApiError && e.status === 415) return 'That file is not an accepted image (JPEG, PNG, WebP or GIF).';
+  if (e instanceof ApiError && e.status === 413) return t('media.tooLarge413');
+  if (e instanceof ApiError && e.status === 415) return t('media.notAccepted');
   return errorMessage(e);
 }
 
@@ -52,7 +53,7 @@ export function ProfilePhoto({ name, url, onUploaded }: { name: string; url?: st
       <Avatar name={name} src={url} size={96} />
       <div>
         <label htmlFor={id} className="btn btn--ghost">
-          {busy ? 'Uploading…' : url ? 'Change photo' : 'Upload photo'}
+          {busy ? t('media.uploading') : url ? t('media.change') : t('media.upload')}
         </label>
         <input
           ref={input}
@@ -63,7 +64,7 @@ export function ProfilePhoto({ name, url, onUploaded }: { name: string; url?: st
           disabled={busy}
           onChange={(e) => void onFile(e.target.files?.[0])}
         />
-        <p className="field__hint">JPEG, PNG, WebP or GIF, up to 5 MB.</p>
+        <p className="field__hint">{t('media.hint')}</p>
         {error && (
           <p className="field__error" role="alert">
             {error}

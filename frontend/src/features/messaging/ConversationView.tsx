@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
 import { asList, doctorsApi, messagesApi } from '../../api/endpoints';
@@ -59,10 +60,11 @@ function usePeer(peerId: string) {
 }
 
 export function ConversationView({ peerId }: { peerId: string }) {
+  const { t } = useTranslation();
   const { user } = useAuth();
   const selfId = user?.id ?? '';
   const peer = usePeer(peerId);
-  const peerName = peer?.name ?? 'Conversation';
+  const peerName = peer?.name ?? t('messages.conversation');
   const presence = usePresence([peerId]);
   const online = presence.get(peerId);
 
@@ -170,7 +172,7 @@ export function ConversationView({ peerId }: { peerId: string }) {
       setMessages((prev) => mergeMessages(prev, page));
       setHasMore(page.length >= PAGE);
     } catch (e) {
-      setSendError(`Could not load older messages: ${errorMessage(e)}`);
+      setSendError(t('messages.olderFailed', { error: errorMessage(e) }));
     } finally {
       setLoadingOlder(false);
     }
@@ -247,7 +249,7 @@ export function ConversationView({ peerId }: { peerId: string }) {
     const body = text.trim();
     if ((!body && !image) || sending) return;
     if (body.length > MAX_TEXT) {
-      setSendError(`A message can be at most ${MAX_TEXT} characters.`);
+      setSendError(t('messages.tooLong', { max: MAX_TEXT }));
       return;
     }
     setSending(true);
@@ -260,7 +262,7 @@ export function ConversationView({ peerId }: { peerId: string }) {
       setText('');
       clearImage();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) setSendError('You can message this person only while you share an appointment.');
+      if (err instanceof ApiError && err.status === 404) setSendError(t('messages.onlyShared'));
       else if (image) setSendError(uploadErrorMessage(err));
       else setSendError(err instanceof ApiError ? err.fieldError('text') ?? err.userMessage : errorMessage(err));
     } finally {
@@ -281,35 +283,35 @@ export function ConversationView({ peerId }: { peerId: string }) {
     <section className="conversation-view card" aria-labelledby="conversation-title">
       <header className="conversation-view__head">
         <Link to="/messages" className="back-link">
-          <span aria-hidden="true">‹</span> <span className="visually-hidden">Back to conversations</span>
+          <span aria-hidden="true">‹</span> <span className="visually-hidden">{t('messages.back')}</span>
         </Link>
         <Avatar name={peerName} src={peer?.profileImage} size={40} online={online ?? null} />
         <div className="conversation-view__who">
           <h2 id="conversation-title">{peerName}</h2>
           <p className="muted small" aria-live="polite">
-            {peerTyping ? 'typing…' : online ? 'Online' : online === false ? 'Offline' : '\u00a0'}
+            {peerTyping ? t('messages.typing') : online ? t('common.online') : online === false ? t('common.offline') : '\u00a0'}
           </p>
         </div>
         <StartCallButton peerId={peerId} peerName={peerName} />
       </header>
 
       <div className="conversation-view__scroll" ref={scroller} onScroll={onScroll}>
-        {loading && <Loading label="Loading messages…" />}
+        {loading && <Loading label={t('messages.loadingMessages')} />}
         {loadError != null && (
           <ErrorBox>
             {loadError instanceof ApiError && loadError.status === 404
-              ? 'You can message this person only while you share an appointment.'
+              ? t('messages.onlyShared')
               : errorMessage(loadError)}
           </ErrorBox>
         )}
         {hasMore && !loading && (
           <button type="button" className="btn btn--ghost btn--small load-older" onClick={() => void loadOlder()} disabled={loadingOlder}>
-            {loadingOlder ? 'Loading…' : 'Load older messages'}
+            {loadingOlder ? t('common.loading') : t('messages.older')}
           </button>
         )}
-        {!loading && !loadError && messages.length === 0 && <p className="muted center">No messages yet. Say hello.</p>}
+        {!loading && !loadError && messages.length === 0 && <p className="muted center">{t('messages.sayHello')}</p>}
         {/* the log role sits on a wrapper: on the <ol> itself it would strip the list semantics from the items */}
-        <div role="log" aria-label={`Messages with ${peerName}`}>
+        <div role="log" aria-label={t('messages.with', { name: peerName })}>
           <ol className="message-list">
             {messages.map((m, i) => {
               const mine = m.senderId === selfId;
@@ -323,10 +325,10 @@ export function ConversationView({ peerId }: { peerId: string }) {
                     </p>
                   )}
                   <div className="message">
-                    <span className="visually-hidden">{mine ? 'You' : peerName}: </span>
+                    <span className="visually-hidden">{mine ? t('messages.you') : peerName}: </span>
                     {m.type === 'image' && m.image && (
                       <a href={m.image.url} target="_blank" rel="noreferrer">
-                        <img className="message__image" src={m.image.url} alt={`Image from ${mine ? 'you' : peerName}`} loading="lazy" />
+                        <img className="message__image" src={m.image.url} alt={mine ? t('messages.imageFromYou') : t('messages.imageFrom', { name: peerName })} loading="lazy" />
                       </a>
                     )}
                     {m.text && <p className="message__text">{m.text}</p>}
@@ -334,7 +336,7 @@ export function ConversationView({ peerId }: { peerId: string }) {
                       {clockTime(m.createdAt)}
                     </time>
                   </div>
-                  {mine && m.id === lastReadOwnId && <p className="message__receipt">Read</p>}
+                  {mine && m.id === lastReadOwnId && <p className="message__receipt">{t('messages.read')}</p>}
                 </li>
               );
             })}
@@ -342,7 +344,7 @@ export function ConversationView({ peerId }: { peerId: string }) {
         </div>
         {peerTyping && (
           <p className="typing" aria-hidden="true">
-            {peerName} is typing…
+            {t('messages.isTyping', { name: peerName })}
           </p>
         )}
       </div>
@@ -350,10 +352,10 @@ export function ConversationView({ peerId }: { peerId: string }) {
       <form className="composer" onSubmit={send}>
         {image && (
           <div className="composer__attachment">
-            {imagePreview && <img src={imagePreview} alt="Selected image" />}
+            {imagePreview && <img src={imagePreview} alt={t('messages.selectedImage')} />}
             <span>{image.name}</span>
             <button type="button" className="btn btn--ghost btn--small" onClick={clearImage}>
-              Remove image
+              {t('messages.removeImage')}
             </button>
           </div>
         )}
@@ -363,9 +365,9 @@ export function ConversationView({ peerId }: { peerId: string }) {
           </p>
         )}
         <div className="composer__row">
-          <label className="btn btn--ghost composer__attach" title="Attach image">
+          <label className="btn btn--ghost composer__attach" title={t('messages.attach')}>
             <Icon name="paperclip" />
-            <span className="visually-hidden">Attach image</span>
+            <span className="visually-hidden">{t('messages.attach')}</span>
             <input
               ref={fileInput}
               type="file"
@@ -375,12 +377,12 @@ export function ConversationView({ peerId }: { peerId: string }) {
             />
           </label>
           <label htmlFor={inputId} className="visually-hidden">
-            Message
+            {t('messages.message')}
           </label>
           <textarea
             id={inputId}
             rows={1}
-            placeholder="Write a message"
+            placeholder={t('messages.placeholder')}
             value={text}
             maxLength={MAX_TEXT}
             onChange={(e) => onTextChange(e.target.value)}
@@ -388,7 +390,7 @@ export function ConversationView({ peerId }: { peerId: string }) {
             aria-describedby={sendError ? errorId : undefined}
           />
           <button type="submit" className="btn btn--primary" disabled={sending || (!text.trim() && !image)}>
-            Send
+            {t('messages.send')}
           </button>
         </div>
       </form>

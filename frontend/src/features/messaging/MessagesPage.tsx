@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { Avatar } from '../../ui/Avatar';
@@ -11,6 +12,7 @@ import { allMyPatients } from '../../api/endpoints';
 import { useAsync } from '../../ui/useAsync';
 
 export default function MessagesPage() {
+  const { t } = useTranslation();
   const { userId } = useParams();
   const { user } = useAuth();
   const { conversations, loading, error } = useConversations();
@@ -22,22 +24,21 @@ export default function MessagesPage() {
 
   return (
     <section className={`page messages${userId ? ' messages--open' : ''}`}>
-      <h1 className={userId ? 'visually-hidden' : undefined}>Messages</h1>
+      <h1 className={userId ? 'visually-hidden' : undefined}>{t('messages.title')}</h1>
       <div className="messages__layout">
-        <nav className="messages__list card" aria-label="Conversations">
-          {loading && !conversations && <Loading label="Loading conversations…" />}
+        <nav className="messages__list card" aria-label={t('messages.conversations')}>
+          {loading && !conversations && <Loading label={t('messages.loadingConversations')} />}
           {error != null && <ErrorBox onRetry={() => void conversationsStore.load()}>{errorMessage(error)}</ErrorBox>}
           {conversations && conversations.length === 0 && silent.length === 0 && (
             <Empty>
-              No conversations yet.{' '}
-              {user?.role === 'patient' ? 'Book an appointment, then message your doctor here.' : 'Patients who book with you appear here.'}
+              {t('messages.none')} {user?.role === 'patient' ? t('messages.nonePatient') : t('messages.noneDoctor')}
             </Empty>
           )}
           {conversations && conversations.length > 0 && (
             <ul className="conversation-list">
               {conversations.map((c) => {
                 const last = c.lastMessage;
-                const preview = last ? (last.type === 'image' ? (last.text ? `Photo: ${last.text}` : 'Photo') : last.text ?? '') : '';
+                const preview = last ? (last.type === 'image' ? (last.text ? t('messages.photoWith', { text: last.text }) : t('messages.photo')) : last.text ?? '') : '';
                 const mine = last && last.senderId === user?.id;
                 return (
                   <li key={c.user.id}>
@@ -53,14 +54,14 @@ export default function MessagesPage() {
                           {last && <span className="conversation__time">{relativeTime(last.createdAt)}</span>}
                         </span>
                         <span className="conversation__preview">
-                          {mine ? 'You: ' : ''}
+                          {mine ? t('messages.youPrefix') : ''}
                           {preview}
                         </span>
                       </span>
                       {c.unreadCount > 0 && (
                         <span className="count-badge">
                           {c.unreadCount}
-                          <span className="visually-hidden"> unread</span>
+                          <span className="visually-hidden">{t('messages.unread')}</span>
                         </span>
                       )}
                     </Link>
@@ -71,7 +72,7 @@ export default function MessagesPage() {
           )}
           {silent.length > 0 && (
             <>
-              <h2 className="conversation-list__title">No messages yet</h2>
+              <h2 className="conversation-list__title">{t('messages.noMessagesYet')}</h2>
               <ul className="conversation-list">
                 {silent.map((p) => (
                   <li key={p.id}>
@@ -83,7 +84,7 @@ export default function MessagesPage() {
                       <Avatar name={p.name} src={p.profileImage} size={44} />
                       <span className="conversation__body">
                         <span className="conversation__name">{p.name}</span>
-                        <span className="conversation__preview">Write the first message</span>
+                        <span className="conversation__preview">{t('messages.writeFirst')}</span>
                       </span>
                     </Link>
                   </li>
@@ -97,7 +98,7 @@ export default function MessagesPage() {
             <ConversationView key={userId} peerId={userId} />
           ) : (
             <div className="card messages__placeholder">
-              <p className="muted">Choose a conversation.</p>
+              <p className="muted">{t('messages.choose')}</p>
             </div>
           )}
         </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { notificationsApi } from '../../api/endpoints';
@@ -13,6 +14,7 @@ import { refreshUnread } from './unreadNotifications';
 
 /** The notification centre: newest first, live, mark one or all read, and whether they are also e-mailed. */
 export default function NotificationsPage() {
+  const { t } = useTranslation();
   const { user } = useAuth();
   const list = useAsync(() => notificationsApi.list(false, 0, 50), []);
   const prefs = useAsync(() => notificationsApi.preferences(), []);
@@ -42,7 +44,7 @@ export default function NotificationsPage() {
     }
   }
 
-  if (list.loading && !list.data) return <Loading label="Loading notifications…" />;
+  if (list.loading && !list.data) return <Loading label={t('notifications.loading')} />;
   const items = list.data?.content ?? [];
   const now = new Date().toISOString();
   const home = user?.role === 'doctor' ? '/dashboard' : '/appointments';
@@ -50,27 +52,27 @@ export default function NotificationsPage() {
   return (
     <section className="page">
       <div className="page__head">
-        <h1>Notifications</h1>
+        <h1>{t('notifications.title')}</h1>
         <button
           type="button"
           className="btn btn--ghost"
           disabled={!items.some((n) => !n.readAt)}
           onClick={() => act(() => notificationsApi.readAll(), (n) => ({ ...n, readAt: n.readAt ?? now }))}
         >
-          Mark all as read
+          {t('notifications.markAll')}
         </button>
       </div>
       {list.error != null && <ErrorBox onRetry={list.reload}>{errorMessage(list.error)}</ErrorBox>}
       <ErrorBox>{error}</ErrorBox>
       {items.length === 0 ? (
-        <Empty>No notifications yet.</Empty>
+        <Empty>{t('notifications.none')}</Empty>
       ) : (
-        <ul className="stack" aria-label="Notifications">
+        <ul className="stack" aria-label={t('notifications.title')}>
           {items.map((n) => (
             <li key={n.id} className={`card notification${n.readAt ? '' : ' notification--unread'}`}>
               <h2 className="notification__title">
                 {n.title}
-                {!n.readAt && <span className="visually-hidden"> (unread)</span>}
+                {!n.readAt && <span className="visually-hidden">{t('notifications.unread')}</span>}
               </h2>
               <p>{n.body}</p>
               <p className="muted small">
@@ -78,7 +80,7 @@ export default function NotificationsPage() {
                 {n.appointmentId && (
                   <>
                     {' · '}
-                    <Link to={home}>See the appointment</Link>
+                    <Link to={home}>{t('notifications.see')}</Link>
                   </>
                 )}
               </p>
@@ -88,7 +90,7 @@ export default function NotificationsPage() {
                   className="btn btn--ghost btn--small"
                   onClick={() => act(() => notificationsApi.read(n.id), (x) => (x.id === n.id ? { ...x, readAt: now } : x))}
                 >
-                  Mark as read
+                  {t('notifications.markRead')}
                 </button>
               )}
             </li>
@@ -96,7 +98,7 @@ export default function NotificationsPage() {
         </ul>
       )}
       <section className="card" aria-labelledby="notify-settings">
-        <h2 id="notify-settings">Settings</h2>
+        <h2 id="notify-settings">{t('notifications.settings')}</h2>
         <label className="checkbox">
           <input
             type="checkbox"
@@ -104,7 +106,7 @@ export default function NotificationsPage() {
             disabled={!prefs.data}
             onChange={(e) => void setEmail(e.target.checked)}
           />{' '}
-          Also send my notifications by e-mail
+          {t('notifications.byEmail')}
         </label>
         <CalendarSubscribe />
       </section>

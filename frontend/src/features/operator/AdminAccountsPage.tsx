@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { errorMessage } from '../../api/client';
 import { ErrorBox, Notice } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
@@ -6,6 +7,7 @@ import { operatorApi, type AccountSummary } from './operatorApi';
 
 /** Find any account by e-mail; disable it (its sessions end at once, sign-in refused) or enable it again. */
 export default function AdminAccountsPage() {
+  const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [account, setAccount] = useState<AccountSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +37,7 @@ export default function AdminAccountsPage() {
       if (current.disabled) await operatorApi.enable(current.id);
       else await operatorApi.disable(current.id);
       setAccount({ ...current, disabled: !current.disabled });
-      setNotice(current.disabled ? `${current.name} can sign in again.` : `${current.name} is disabled and signed out everywhere.`);
+      setNotice(current.disabled ? t('operator.canSignIn', { name: current.name }) : t('operator.disabledNow', { name: current.name }));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -45,25 +47,25 @@ export default function AdminAccountsPage() {
 
   return (
     <section className="page page--narrow">
-      <h1>Accounts</h1>
+      <h1>{t('operator.accountsTitle')}</h1>
       <form className="card form" onSubmit={find} aria-busy={busy}>
-        <Field label="Account e-mail">
+        <Field label={t('operator.accountEmail')}>
           {(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />}
         </Field>
         <button type="submit" className="btn btn--primary" disabled={busy}>
-          Find account
+          {t('operator.find')}
         </button>
       </form>
       <ErrorBox>{error}</ErrorBox>
       <Notice>{notice}</Notice>
       {account && (
-        <div className="card" aria-label={`Account of ${account.name}`}>
+        <div className="card" aria-label={t('operator.accountOf', { name: account.name })}>
           <h2>{account.name}</h2>
           <p>
-            {account.email} · {account.role} · {account.disabled ? 'disabled' : 'active'}
+            {account.email} · {t(`common.role_${account.role}`, { defaultValue: account.role })} · {account.disabled ? t('operator.disabled') : t('operator.active')}
           </p>
           <button type="button" className="btn" disabled={busy} onClick={() => toggle(account)}>
-            {account.disabled ? 'Enable account' : 'Disable account'}
+            {account.disabled ? t('operator.enable') : t('operator.disable')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { errorMessage } from '../../api/client';
 import { formatInstant } from '../../lib/time';
 import { Empty, ErrorBox, Loading } from '../../ui/Feedback';
@@ -8,28 +9,29 @@ import { operatorApi } from './operatorApi';
 
 /** The audit log: who did what to which record, when (no medical content). */
 export default function AdminAuditPage() {
+  const { t } = useTranslation();
   const [page, setPage] = useState(0);
   const log = useAsync(() => operatorApi.audit(page), [page]);
   return (
     <section className="page">
-      <h1>Audit log</h1>
-      <p className="muted">Every read of a patient record and every write of visit notes, newest first.</p>
+      <h1>{t('operator.auditTitle')}</h1>
+      <p className="muted">{t('operator.auditIntro')}</p>
       {log.loading && !log.data && <Loading />}
       {log.error != null && <ErrorBox onRetry={log.reload}>{errorMessage(log.error)}</ErrorBox>}
       {log.data &&
         (log.data.content.length === 0 ? (
-          <Empty>Nothing has been logged yet.</Empty>
+          <Empty>{t('operator.auditNone')}</Empty>
         ) : (
           <div className="table-wrap">
             <table className="table">
-              <caption className="visually-hidden">Audit log, newest first</caption>
+              <caption className="visually-hidden">{t('operator.auditCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Record</th>
-                  <th scope="col">About</th>
+                  <th scope="col">{t('accessLog.when')}</th>
+                  <th scope="col">{t('accessLog.who')}</th>
+                  <th scope="col">{t('accessLog.what')}</th>
+                  <th scope="col">{t('operator.record')}</th>
+                  <th scope="col">{t('operator.about')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -39,7 +41,7 @@ export default function AdminAuditPage() {
                       <time dateTime={e.at}>{formatInstant(e.at)}</time>
                     </td>
                     <td>
-                      {e.actor?.name ?? 'Unknown'} <span className="muted small">({e.actor?.role})</span>
+                      {e.actor?.name ?? t('accessLog.unknown')} <span className="muted small">({e.actor?.role})</span>
                     </td>
                     <td>{e.action}</td>
                     <td>

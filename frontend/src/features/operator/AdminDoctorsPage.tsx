@@ -1,21 +1,20 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { errorMessage } from '../../api/client';
 import type { Verification } from '../../api/types';
 import { formatInstant } from '../../lib/time';
 import { Empty, ErrorBox, Loading, Notice } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
+import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { Pagination } from '../../ui/Pagination';
 import { useAsync } from '../../ui/useAsync';
 import { operatorApi, type DoctorForReview } from './operatorApi';
 
-const TABS: { value: Verification; label: string }[] = [
-  { value: 'pending', label: 'Awaiting verification' },
-  { value: 'verified', label: 'Verified' },
-  { value: 'rejected', label: 'Rejected' },
-];
+const TABS: Verification[] = ['pending', 'verified', 'rejected'];
 
 /** Doctors awaiting verification (and the ones decided): verify, or reject with a reason the doctor is sent. */
 export default function AdminDoctorsPage() {
+  const { t } = useTranslation();
   const [verification, setVerification] = useState<Verification>('pending');
   const [page, setPage] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -28,21 +27,21 @@ export default function AdminDoctorsPage() {
 
   return (
     <section className="page">
-      <h1>Doctors to verify</h1>
-      <div role="group" aria-label="Show doctors" className="page__head">
-        {TABS.map((t) => (
+      <h1>{t('operator.doctorsTitle')}</h1>
+      <div role="group" aria-label={t('operator.show')} className="page__head">
+        {TABS.map((tab) => (
           <button
-            key={t.value}
+            key={tab}
             type="button"
-            className={`btn btn--small${t.value === verification ? ' btn--primary' : ''}`}
-            aria-pressed={t.value === verification}
+            className={`btn btn--small${tab === verification ? ' btn--primary' : ''}`}
+            aria-pressed={tab === verification}
             onClick={() => {
-              setVerification(t.value);
+              setVerification(tab);
               setPage(0);
               setNotice(null);
             }}
           >
-            {t.label}
+            {t(`operator.tab_${tab}`)}
           </button>
         ))}
       </div>
@@ -51,7 +50,7 @@ export default function AdminDoctorsPage() {
       {list.error != null && <ErrorBox onRetry={list.reload}>{errorMessage(list.error)}</ErrorBox>}
       {list.data &&
         (list.data.content.length === 0 ? (
-          <Empty>No doctors here.</Empty>
+          <Empty>{t('operator.noDoctors')}</Empty>
         ) : (
           <ul className="stack">
             {list.data.content.map((d) => (
@@ -65,17 +64,21 @@ export default function AdminDoctorsPage() {
 }
 
 function DoctorReview({ doctor, onDecided }: { doctor: DoctorForReview; onDecided: (message: string) => void }) {
+  const { t } = useTranslation();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reasonError, setReasonError] = useState<{ reason: string } | null>(null);
+  const rejectForm = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(rejectForm, reasonError);
 
   async function verify() {
     setBusy(true);
     setError(null);
     try {
       await operatorApi.verify(doctor.id);
-      onDecided(`${doctor.name} is verified and now listed.`);
+      onDecided(t('operator.verified', { name: doctor.name }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -86,14 +89,15 @@ function DoctorReview({ doctor, onDecided }: { doctor: DoctorForReview; onDecide
   async function reject(e: FormEvent) {
     e.preventDefault();
     if (!reason.trim()) {
-      setError('Give the doctor a reason.');
+      setReasonError({ reason: t('operator.giveReason') });
       return;
     }
+    setReasonError(null);
     setBusy(true);
     setError(null);
     try {
       await operatorApi.reject(doctor.id, reason.trim());
-      onDecided(`${doctor.name} is rejected; they have been told why.`);
+      onDecided(t('operator.rejected', { name: doctor.name }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -105,17 +109,17 @@ function DoctorReview({ doctor, onDecided }: { doctor: DoctorForReview; onDecide
     <li className="card" aria-label={doctor.name}>
       <h2>{doctor.name}</h2>
       <dl className="details">
-        <dt>Specialization</dt>
+        <dt>{t('auth.specialization')}</dt>
         <dd>{doctor.specialization}</dd>
-        <dt>Qualification</dt>
+        <dt>{t('auth.qualification')}</dt>
         <dd>{doctor.qualification}</dd>
-        <dt>Licence number</dt>
+        <dt>{t('auth.licence')}</dt>
         <dd>{doctor.licenseNumber || '—'}</dd>
-        <dt>Registered</dt>
+        <dt>{t('operator.registered')}</dt>
         <dd>{doctor.createdAt ? <time dateTime={doctor.createdAt}>{formatInstant(doctor.createdAt)}</time> : '—'}</dd>
         {doctor.rejectionReason && (
           <>
-            <dt>Rejected because</dt>
+            <dt>{t('operator.rejectedBecause')}</dt>
             <dd>{doctor.rejectionReason}</dd>
           </>
         )}
@@ -123,22 +127,22 @@ function DoctorReview({ doctor, onDecided }: { doctor: DoctorForReview; onDecide
       <ErrorBox>{error}</ErrorBox>
       {doctor.verification !== 'verified' && (
         <button type="button" className="btn btn--primary" disabled={busy} onClick={verify}>
-          Verify {doctor.name}
+          {t('operator.verify', { name: doctor.name })}
         </button>
       )}
       {doctor.verification === 'pending' &&
         (rejecting ? (
-          <form className="form" onSubmit={reject} aria-busy={busy}>
-            <Field label={`Reason for rejecting ${doctor.name}`}>
+          <form ref={rejectForm} className="form" onSubmit={reject} aria-busy={busy} noValidate>
+            <Field label={t('operator.reasonFor', { name: doctor.name })} error={reasonError?.reason}>
               {(p) => <textarea {...p} value={reason} onChange={(e) => setReason(e.target.value)} required />}
             </Field>
             <button type="submit" className="btn" disabled={busy}>
-              Reject {doctor.name}
+              {t('operator.reject', { name: doctor.name })}
             </button>
           </form>
         ) : (
           <button type="button" className="btn" disabled={busy} onClick={() => setRejecting(true)}>
-            Reject…
+            {t('operator.rejectDots')}
           </button>
         ))}
     </li>

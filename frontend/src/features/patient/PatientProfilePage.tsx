@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { ApiError, errorMessage } from '../../api/client';
 import { humanField } from '../../api/plainErrors';
 import { patientsApi } from '../../api/endpoints';
@@ -11,12 +12,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { ProfilePhoto } from '../media/ImageUpload';
 import { CalendarSubscribe } from '../appointment/CalendarSubscribe';
 
-const GENDERS = [
-  ['female', 'Female'],
-  ['male', 'Male'],
-  ['other', 'Other'],
-  ['undisclosed', 'Prefer not to say'],
-] as const;
+const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
 const MAX_CONTACTS = 5;
 
 interface FormState {
@@ -70,6 +66,7 @@ function toBody(f: FormState): PatientProfile {
 }
 
 export default function PatientProfilePage() {
+  const { t } = useTranslation();
   const { updateUser } = useAuth();
   const [form, setForm] = useState<FormState | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -97,11 +94,11 @@ export default function PatientProfilePage() {
   if (loadError != null)
     return (
       <section className="page">
-        <h1>My profile</h1>
-        <ErrorBox onRetry={() => setTick((t) => t + 1)}>{errorMessage(loadError)}</ErrorBox>
+        <h1>{t('patientProfile.title')}</h1>
+        <ErrorBox onRetry={() => setTick((n) => n + 1)}>{errorMessage(loadError)}</ErrorBox>
       </section>
     );
-  if (!form) return <Loading page label="Loading your profile…" />;
+  if (!form) return <Loading page label={t('patientProfile.loading')} />;
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
     setForm((f) => (f ? { ...f, [key]: value } : f));
@@ -115,13 +112,13 @@ export default function PatientProfilePage() {
 
   async function submit(next: FormState, successMessage: string) {
     const errs: Record<string, string> = {};
-    if (!next.name.trim()) errs.name = 'Enter your name.';
-    if (next.dateOfBirth && next.dateOfBirth >= isoDate()) errs.dateOfBirth = 'The date of birth must be in the past.';
-    if (allergyList(next.allergies).some((a) => a.length > 200)) errs.allergies = 'Keep each allergy to 200 characters or fewer.';
+    if (!next.name.trim()) errs.name = t('auth.enterName');
+    if (next.dateOfBirth && next.dateOfBirth >= isoDate()) errs.dateOfBirth = t('patientProfile.dobPast');
+    if (allergyList(next.allergies).some((a) => a.length > 200)) errs.allergies = t('patientProfile.allergyLength');
     next.emergencyContact.forEach((c, i) => {
       const any = c.name.trim() || c.relationship.trim() || c.phone.trim();
-      if (any && !c.name.trim()) errs[`emergencyContact[${i}].name`] = 'Enter the contact’s name.';
-      if (any && !c.phone.trim()) errs[`emergencyContact[${i}].phone`] = 'Enter a phone number.';
+      if (any && !c.name.trim()) errs[`emergencyContact[${i}].name`] = t('patientProfile.contactName');
+      if (any && !c.phone.trim()) errs[`emergencyContact[${i}].phone`] = t('patientProfile.contactPhone');
     });
     setFieldErrors(errs);
     setTopError(null);
@@ -139,7 +136,7 @@ export default function PatientProfilePage() {
         const fe: Record<string, string> = {};
         for (const [k, m] of Object.entries(e.fieldErrors())) {
           const key = k.startsWith('allergies') ? 'allergies' : k;
-          fe[key] ??= key === 'allergies' && k !== key ? `Allergy ${Number(/\d+/.exec(k)?.[0] ?? 0) + 1}: ${m}` : m;
+          fe[key] ??= key === 'allergies' && k !== key ? t('patientProfile.allergyN', { n: Number(/\d+/.exec(k)?.[0] ?? 0) + 1, message: m }) : m;
         }
         setFieldErrors(fe);
         const known = (k: string) => ['name', 'dateOfBirth', 'gender', 'bloodGroup', 'allergies', 'profileImage', 'timeZone'].includes(k) || k.startsWith('emergencyContact');
@@ -155,49 +152,49 @@ export default function PatientProfilePage() {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    void submit(form, 'Profile saved.');
+    void submit(form, t('patientProfile.saved'));
   };
 
   return (
     <section className="page page--narrow">
-      <h1>My profile</h1>
+      <h1>{t('patientProfile.title')}</h1>
       <div className="card">
         <ProfilePhoto
-          name={form.name || 'You'}
+          name={form.name || t('doctorProfile.you')}
           url={form.profileImage}
           onUploaded={async (m) => {
-            await submit({ ...form, profileImage: m.url }, 'Photo updated.');
+            await submit({ ...form, profileImage: m.url }, t('patientProfile.photoUpdated'));
           }}
         />
       </div>
       <form ref={formRef} className="card form" onSubmit={onSubmit} noValidate aria-busy={busy}>
         <ErrorBox>{topError}</ErrorBox>
-        <Field label="Name" error={fieldErrors.name}>
+        <Field label={t('common.name')} error={fieldErrors.name}>
           {(p) => <input {...p} autoComplete="name" value={form.name} onChange={(e) => set('name', e.target.value)} />}
         </Field>
         <div className="form-row">
-          <Field label="Date of birth" error={fieldErrors.dateOfBirth}>
+          <Field label={t('patientProfile.dob')} error={fieldErrors.dateOfBirth}>
             {(p) => (
               <input {...p} type="date" max={addDays(isoDate(), -1)} value={form.dateOfBirth} onChange={(e) => set('dateOfBirth', e.target.value)} />
             )}
           </Field>
-          <Field label="Gender" error={fieldErrors.gender}>
+          <Field label={t('patientProfile.gender')} error={fieldErrors.gender}>
             {(p) => (
               <select {...p} value={form.gender} onChange={(e) => set('gender', e.target.value)}>
-                <option value="">Not set</option>
-                {GENDERS.map(([v, l]) => (
+                <option value="">{t('patientProfile.notSet')}</option>
+                {GENDERS.map((v) => (
                   <option key={v} value={v}>
-                    {l}
+                    {t(`patientProfile.${v}`)}
                   </option>
                 ))}
-                {form.gender && !GENDERS.some(([v]) => v === form.gender) && <option value={form.gender}>{form.gender}</option>}
+                {form.gender && !GENDERS.some((v) => v === form.gender) && <option value={form.gender}>{form.gender}</option>}
               </select>
             )}
           </Field>
-          <Field label="Blood group" error={fieldErrors.bloodGroup}>
+          <Field label={t('patientProfile.bloodGroup')} error={fieldErrors.bloodGroup}>
             {(p) => (
               <select {...p} value={form.bloodGroup} onChange={(e) => set('bloodGroup', e.target.value)}>
-                <option value="">Not known</option>
+                <option value="">{t('patientProfile.notKnown')}</option>
                 {BLOOD_GROUPS.map((g) => (
                   <option key={g} value={g}>
                     {g}
@@ -207,7 +204,7 @@ export default function PatientProfilePage() {
             )}
           </Field>
         </div>
-        <Field label="Time zone" error={fieldErrors.timeZone} hint="Appointment times, reminders and e-mails are shown in this zone.">
+        <Field label={t('auth.timeZone')} error={fieldErrors.timeZone} hint={t('patientProfile.zoneHint')}>
           {(p) => (
             <select {...p} value={form.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
               {zones.map((z) => (
@@ -218,22 +215,22 @@ export default function PatientProfilePage() {
             </select>
           )}
         </Field>
-        <Field label="Allergies" error={fieldErrors.allergies} hint="Medicines, foods or anything else, one per line or separated by commas; leave empty if none.">
+        <Field label={t('patientProfile.allergies')} error={fieldErrors.allergies} hint={t('patientProfile.allergiesHint')}>
           {(p) => <textarea {...p} rows={3} value={form.allergies} onChange={(e) => set('allergies', e.target.value)} />}
         </Field>
 
         <fieldset className="contacts">
-          <legend>Emergency contacts</legend>
-          {form.emergencyContact.length === 0 && <p className="muted">No emergency contacts yet.</p>}
+          <legend>{t('patientProfile.contacts')}</legend>
+          {form.emergencyContact.length === 0 && <p className="muted">{t('patientProfile.noContacts')}</p>}
           {form.emergencyContact.map((c, i) => (
-            <div key={i} className="contact-row" role="group" aria-label={`Emergency contact ${i + 1}`}>
-              <Field label={`Contact ${i + 1} name`} error={fieldErrors[`emergencyContact[${i}].name`]}>
+            <div key={i} className="contact-row" role="group" aria-label={t('patientProfile.contactN', { n: i + 1 })}>
+              <Field label={t('patientProfile.contactNName', { n: i + 1 })} error={fieldErrors[`emergencyContact[${i}].name`]}>
                 {(p) => <input {...p} value={c.name} onChange={(e) => setContact(i, { name: e.target.value })} />}
               </Field>
-              <Field label={`Contact ${i + 1} relationship`} error={fieldErrors[`emergencyContact[${i}].relationship`]}>
+              <Field label={t('patientProfile.contactNRelationship', { n: i + 1 })} error={fieldErrors[`emergencyContact[${i}].relationship`]}>
                 {(p) => <input {...p} value={c.relationship} onChange={(e) => setContact(i, { relationship: e.target.value })} />}
               </Field>
-              <Field label={`Contact ${i + 1} phone`} error={fieldErrors[`emergencyContact[${i}].phone`]}>
+              <Field label={t('patientProfile.contactNPhone', { n: i + 1 })} error={fieldErrors[`emergencyContact[${i}].phone`]}>
                 {(p) => <input {...p} type="tel" autoComplete="off" value={c.phone} onChange={(e) => setContact(i, { phone: e.target.value })} />}
               </Field>
               <button
@@ -246,7 +243,7 @@ export default function PatientProfilePage() {
                   )
                 }
               >
-                Remove contact {i + 1}
+                {t('patientProfile.removeContact', { n: i + 1 })}
               </button>
             </div>
           ))}
@@ -256,15 +253,15 @@ export default function PatientProfilePage() {
               className="btn btn--ghost btn--small"
               onClick={() => set('emergencyContact', [...form.emergencyContact, { name: '', relationship: '', phone: '' }])}
             >
-              Add emergency contact
+              {t('patientProfile.addContact')}
             </button>
           ) : (
-            <p className="muted small">You can list up to {MAX_CONTACTS} contacts.</p>
+            <p className="muted small">{t('patientProfile.upTo', { max: MAX_CONTACTS })}</p>
           )}
         </fieldset>
         <Notice>{saved}</Notice>
         <button type="submit" className="btn btn--primary" disabled={busy}>
-          Save profile
+          {t('patientProfile.save')}
         </button>
       </form>
       <div className="card">

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
 import { patientsApi } from '../../api/endpoints';
@@ -17,18 +18,19 @@ function age(dob: string): number | null {
 }
 
 export default function PatientRecordPage() {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const record = useAsync(() => patientsApi.get(id), [id]);
-  if (record.loading) return <Loading page label="Loading the record…" />;
+  if (record.loading) return <Loading page label={t('record.loading')} />;
   if (record.error != null || !record.data) {
     const notFound = record.error instanceof ApiError && record.error.status === 404;
     return (
       <section className="page">
-        <h1>{notFound ? 'Record not available' : 'Could not load the record'}</h1>
+        <h1>{notFound ? t('record.notAvailable') : t('record.couldNotLoad')}</h1>
         <ErrorBox onRetry={notFound ? undefined : record.reload}>
-          {notFound ? 'You can read a patient’s record only while you share an appointment with them.' : errorMessage(record.error)}
+          {notFound ? t('record.onlyShared') : errorMessage(record.error)}
         </ErrorBox>
-        <Link to="/patients">Back to my patients</Link>
+        <Link to="/patients">{t('record.back')}</Link>
       </section>
     );
   }
@@ -40,34 +42,34 @@ export default function PatientRecordPage() {
         <Avatar name={p.name} src={p.profileImage} size={72} />
         <div>
           <h1>{p.name}</h1>
-          <p className="muted">Medical record · your view is logged for the patient</p>
+          <p className="muted">{t('record.logged')}</p>
         </div>
       </header>
       <div className="button-row">
         <StartCallButton peerId={p.id || id} peerName={p.name} />
         <Link className="btn btn--ghost" to={`/messages/${p.id || id}`}>
-          Message {p.name}
+          {t('record.message', { name: p.name })}
         </Link>
       </div>
       <dl className="card details">
         <div>
-          <dt>Date of birth</dt>
-          <dd>{p.dateOfBirth ? `${formatDay(p.dateOfBirth)}${years != null ? ` (${years} years)` : ''}` : 'Not given'}</dd>
+          <dt>{t('record.dob')}</dt>
+          <dd>{p.dateOfBirth ? `${formatDay(p.dateOfBirth)}${years != null ? ` (${t('record.years', { count: years })})` : ''}` : t('record.notGiven')}</dd>
         </div>
         <div>
-          <dt>Gender</dt>
-          <dd>{p.gender || 'Not given'}</dd>
+          <dt>{t('record.gender')}</dt>
+          <dd>{p.gender || t('record.notGiven')}</dd>
         </div>
         <div>
-          <dt>Blood group</dt>
-          <dd>{p.bloodGroup || 'Not known'}</dd>
+          <dt>{t('record.bloodGroup')}</dt>
+          <dd>{p.bloodGroup || t('record.notKnown')}</dd>
         </div>
         <div>
-          <dt>Allergies</dt>
-          <dd className="pre">{p.allergies?.length ? p.allergies.join(', ') : 'None recorded'}</dd>
+          <dt>{t('record.allergies')}</dt>
+          <dd className="pre">{p.allergies?.length ? p.allergies.join(', ') : t('record.noneRecorded')}</dd>
         </div>
         <div>
-          <dt>Emergency contacts</dt>
+          <dt>{t('record.contacts')}</dt>
           <dd>
             {p.emergencyContact?.length ? (
               <ul className="plain">
@@ -78,7 +80,7 @@ export default function PatientRecordPage() {
                 ))}
               </ul>
             ) : (
-              'None given'
+              t('record.noneGiven')
             )}
           </dd>
         </div>

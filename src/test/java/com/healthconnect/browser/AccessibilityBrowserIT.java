@@ -27,9 +27,10 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
 /**
- * axe-core on every main page, for both roles and signed out, at a desk (1280×800) and on a phone (390×844): no serious
- * or critical violation. axe comes from the UI's npm dependencies and is evaluated by Playwright itself (the app's CSP
- * refuses a script tag). Each page is also saved as a screenshot at both widths, and the figures go to
+ * axe-core on every main page, for both roles and signed out, at a desk (1280×800) and on a phone (390×844), in English
+ * and in German: no serious or critical violation. axe comes from the UI's npm dependencies and is evaluated by
+ * Playwright itself (the app's CSP refuses a script tag). Each page is also saved as a screenshot at both widths in both
+ * languages ({@code page-<who>-<page>-<width>-<language>.png}), and the figures go to
  * {@code target/screenshots/axe.txt}.
  */
 @IntegrationTest
@@ -38,6 +39,8 @@ class AccessibilityBrowserIT {
 	static final String ZONE = "Europe/Berlin";
 	static final Path AXE = Paths.get("frontend", "node_modules", "axe-core", "axe.min.js");
 	static final int[][] SIZES = { { 1280, 800 }, { 390, 844 } };
+	/** The UI's languages; the choice is what the language switch stores in the browser. */
+	static final List<String> LANGUAGES = List.of("en", "de");
 
 	static final List<String> report = new ArrayList<>();
 
@@ -105,22 +108,30 @@ class AccessibilityBrowserIT {
 	}
 
 	private void check(Page page, String who, Map<String, String> pages, List<String> failures) {
-		for (Map.Entry<String, String> entry : pages.entrySet()) {
-			for (int[] size : SIZES) {
-				page.setViewportSize(size[0], size[1]);
-				page.navigate(entry.getValue());
-				settle(page);
-				String name = who + "-" + entry.getKey() + "-" + size[0];
-				Browsers.screenshot(page, "page-" + name);
-				@SuppressWarnings("unchecked")
-				Map<String, Object> result = (Map<String, Object>) page.evaluate(RUN_AXE);
-				@SuppressWarnings("unchecked")
-				List<String> bad = (List<String>) result.get("bad");
-				report.add("%-32s %dx%d  serious+critical: %d  (all violations: %s)".formatted(who + " " + entry.getKey(),
-						size[0], size[1], bad.size(), result.get("all")));
-				bad.forEach(v -> failures.add(name + ": " + v));
+		if (page.url().startsWith("about:")) {
+			page.navigate("/"); // storage belongs to the app's origin
+		}
+		for (String language : LANGUAGES) {
+			page.evaluate("lng => localStorage.setItem('hc.language', lng)", language);
+			for (Map.Entry<String, String> entry : pages.entrySet()) {
+				for (int[] size : SIZES) {
+					page.setViewportSize(size[0], size[1]);
+					page.navigate(entry.getValue());
+					settle(page);
+					assertThat(page.locator("html")).hasAttribute("lang", language);
+					String name = who + "-" + entry.getKey() + "-" + size[0] + "-" + language;
+					Browsers.screenshot(page, "page-" + name);
+					@SuppressWarnings("unchecked")
+					Map<String, Object> result = (Map<String, Object>) page.evaluate(RUN_AXE);
+					@SuppressWarnings("unchecked")
+					List<String> bad = (List<String>) result.get("bad");
+					report.add("%-32s %dx%d %s  serious+critical: %d  (all violations: %s)".formatted(
+							who + " " + entry.getKey(), size[0], size[1], language, bad.size(), result.get("all")));
+					bad.forEach(v -> failures.add(name + ": " + v));
+				}
 			}
 		}
+		page.evaluate("() => localStorage.removeItem('hc.language')");
 	}
 
 	/** The page has drawn its content: a main heading, and no loading placeholder left. */
