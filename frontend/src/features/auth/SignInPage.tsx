@@ -9,7 +9,7 @@ import { homePath, safeNext } from './homePath';
 const FIELDS = ['email', 'password'] as const;
 
 export function SignInPage() {
-  const { login, sessionEnded } = useAuth();
+  const { login, sessionEnded, accountDeleted } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
@@ -44,6 +44,7 @@ export function SignInPage() {
     <section className="page page--narrow">
       <h1>Sign in</h1>
       {sessionEnded && <Notice>Your session has ended. Please sign in again.</Notice>}
+      {accountDeleted && <Notice>Your account is deleted. Thank you for using Health-Connect.</Notice>}
       <form className="card form" onSubmit={onSubmit} noValidate aria-busy={busy}>
         <ErrorBox>{topError}</ErrorBox>
         <Field label="Email" error={fieldErrors.email}>
