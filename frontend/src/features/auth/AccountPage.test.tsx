@@ -26,7 +26,7 @@ describe('Account page', () => {
   });
 
   it('offers the data export as a download', async () => {
-    installFakeServer({});
+    installFakeServer({ 'GET /api/auth/two-factor': { enabled: false, recoveryCodesLeft: 0, required: false } });
     renderAccount();
 
     const link = await screen.findByRole('link', { name: 'Download my data' }, { timeout: 5000 });
@@ -35,7 +35,10 @@ describe('Account page', () => {
   });
 
   it('deletes the account only after the password and a confirmation, then shows sign-in', async () => {
-    const { requests } = installFakeServer({ 'DELETE /api/auth/me': () => jsonResponse(204, undefined) });
+    const { requests } = installFakeServer({
+      'GET /api/auth/two-factor': { enabled: false, recoveryCodesLeft: 0, required: false },
+      'DELETE /api/auth/me': () => jsonResponse(204, undefined),
+    });
     const user = userEvent.setup();
     renderAccount();
 
@@ -54,6 +57,7 @@ describe('Account page', () => {
 
   it('shows a wrong password next to the field and keeps the account', async () => {
     installFakeServer({
+      'GET /api/auth/two-factor': { enabled: false, recoveryCodesLeft: 0, required: false },
       'DELETE /api/auth/me': () =>
         problem(400, 'Invalid request', 'password: is not your password', [{ field: 'password', message: 'is not your password' }]),
     });
@@ -71,7 +75,7 @@ describe('Account page', () => {
   });
 
   it('offers no deletion to an operator', async () => {
-    installFakeServer({});
+    installFakeServer({ 'GET /api/auth/two-factor': { enabled: false, recoveryCodesLeft: 0, required: false } });
     renderAccount({ id: 'o1', role: 'operator', name: 'Olivia', email: 'op@example.org' } as User);
 
     await screen.findByRole('link', { name: 'Download my data' }, { timeout: 5000 });

@@ -4,14 +4,25 @@ import { Field } from '../../ui/Field';
 import { ErrorBox, Notice } from '../../ui/Feedback';
 import { accountApi } from './accountApi';
 import { useAuth } from './AuthProvider';
+import { homePath } from './homePath';
+import { TwoFactorSettings } from './TwoFactorSettings';
 import { splitErrors } from './formErrors';
 
 /** The signed-in account's own settings: password, a copy of my data, deleting the account. */
 export default function AccountPage() {
   const { user } = useAuth();
+  const navigate = useNavigate();
   return (
     <section className="page page--narrow">
       <h1>Account</h1>
+      {user && (
+        <TwoFactorSettings
+          user={user}
+          onEnrolled={() => {
+            if (user.role === 'operator') navigate(homePath(user));
+          }}
+        />
+      )}
       <ChangePassword />
       <ExportData />
       {user?.role !== 'operator' && <DeleteAccount />}

@@ -6,7 +6,7 @@ import { useAuth } from './AuthProvider';
 import { splitErrors } from './formErrors';
 import { homePath, safeNext } from './homePath';
 
-const FIELDS = ['email', 'password'] as const;
+const FIELDS = ['email', 'password', 'code'] as const;
 
 export function SignInPage() {
   const { login, sessionEnded, accountDeleted } = useAuth();
@@ -14,6 +14,8 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [needsCode, setNeedsCode] = useState(false);
+  const [code, setCode] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [topError, setTopError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,15 +26,21 @@ export function SignInPage() {
     if (!email.trim()) local.email = 'Enter your email address.';
     else if (!/^\S+@\S+\.\S+$/.test(email.trim())) local.email = 'Enter an email address like name@example.com.';
     if (!password) local.password = 'Enter your password.';
+    if (needsCode && !code.trim()) local.code = 'Enter the code from your authenticator app.';
     setFieldErrors(local);
     setTopError(null);
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      const user = await login({ email: email.trim(), password });
+      const user = await login({ email: email.trim(), password, ...(needsCode ? { code: code.trim() } : {}) });
       navigate(safeNext(params.get('next')) ?? homePath(user), { replace: true });
     } catch (err) {
       const { fields, top } = splitErrors(err, FIELDS);
+      if (fields.code && !needsCode) {
+        // the password was right; the account signs in with a second factor
+        setNeedsCode(true);
+        delete fields.code;
+      }
       setFieldErrors(fields);
       setTopError(top);
     } finally {
@@ -64,6 +72,24 @@ export function SignInPage() {
             />
           )}
         </Field>
+        {needsCode && (
+          <Field
+            label="Authentication code"
+            hint="The 6-digit code from your authenticator app, or one of your recovery codes."
+            error={fieldErrors.code}
+          >
+            {(p) => (
+              <input
+                {...p}
+                autoComplete="one-time-code"
+                autoFocus
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                required
+              />
+            )}
+          </Field>
+        )}
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
           Sign in
         </button>

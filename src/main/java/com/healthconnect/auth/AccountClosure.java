@@ -5,14 +5,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseCookie;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import com.healthconnect.auth.AccountService.AccountEmail;
-import com.healthconnect.auth.internal.LoginThrottle;
 import com.healthconnect.auth.internal.PasswordResetTokens;
 import com.healthconnect.auth.internal.SessionCookies;
 import com.healthconnect.auth.internal.SessionGenerations;
+import com.healthconnect.auth.internal.TwoFactorStore;
 import com.healthconnect.platform.DomainException;
 
 /**
@@ -28,21 +27,21 @@ public class AccountClosure {
 
 	private final java.util.List<AccountStore> stores;
 	private final MongoTemplate mongo;
-	private final BCryptPasswordEncoder passwords;
-	private final LoginThrottle throttle;
+	private final PasswordCheck passwordCheck;
+	private final TwoFactorStore twoFactor;
 	private final PasswordResetTokens resetTokens;
 	private final SessionGenerations generations;
 	private final ApplicationEventPublisher events;
 	private final SessionCookies cookies;
 
-	AccountClosure(java.util.List<AccountStore> stores, MongoTemplate mongo, BCryptPasswordEncoder passwords,
-			LoginThrottle throttle, PasswordResetTokens resetTokens, SessionGenerations generations,
+	AccountClosure(java.util.List<AccountStore> stores, MongoTemplate mongo, PasswordCheck passwordCheck, TwoFactorStore twoFactor,
+			PasswordResetTokens resetTokens, SessionGenerations generations,
 			ApplicationEventPublisher events, SessionCookies cookies) {
 		this.cookies = cookies;
 		this.stores = stores;
 		this.mongo = mongo;
-		this.passwords = passwords;
-		this.throttle = throttle;
+		this.passwordCheck = passwordCheck;
+		this.twoFactor = twoFactor;
 		this.resetTokens = resetTokens;
 		this.generations = generations;
 		this.events = events;
@@ -56,17 +55,7 @@ public class AccountClosure {
 		if (user.isOperator()) {
 			throw DomainException.forbidden("An operator account cannot be deleted; another operator can disable it");
 		}
-		AccountStore store = store(user.role());
-		AccountView account = store.find(user.id())
-			.orElseThrow(() -> DomainException.notFound("This account no longer exists"));
-		String email = AccountService.normalise(account.email());
-		throttle.beforeSignIn(email, address);
-		var credentials = store.findCredentials(email)
-			.orElseThrow(() -> DomainException.notFound("This account no longer exists"));
-		if (!passwords.matches(password, credentials.passwordHash())) {
-			throttle.recordFailure(email, address);
-			throw DomainException.invalidField("password", "is not your password");
-		}
+		passwordCheck.require(user, password, address, "password");
 	}
 
 	/** Ends every session, frees the e-mail and leaves the tombstone; call after the other modules erased theirs. */
@@ -81,6 +70,7 @@ public class AccountClosure {
 					AccountEmail.class);
 		}
 		resetTokens.forget(user.id());
+		twoFactor.remove(user.id());
 		events.publishEvent(new AccountDeleted(user.id(), user.role()));
 	}
 
