@@ -110,6 +110,8 @@ export interface LoginRequest {
   password: string;
   /** optional: the e-mail decides the role */
   role?: Role;
+  /** the second factor, for accounts with two-factor sign-in: a code from the app or a recovery code */
+  code?: string;
 }
 
 export interface DoctorSummary {

@@ -102,6 +102,10 @@ export const en = {
     mustBe: 'This {{rule}}.',
   },
   auth: {
+    enterCode: "Enter the code from your authenticator app.",
+    accountDeleted: "Your account is deleted. Thank you for using Health-Connect.",
+    codeLabel: "Authentication code",
+    codeHint: "The 6-digit code from your authenticator app, or one of your recovery codes.",
     signInTitle: 'Sign in',
     sessionEnded: 'Your session has ended. Please sign in again.',
     enterEmail: 'Enter your email address.',
@@ -564,6 +568,19 @@ export const en = {
     notes: 'notes',
     comment: 'comment',
     profileImage: 'profile image',
+  },
+  account: {
+    dataTitle: "Your data",
+    dataText: "Download everything Health-Connect holds on you — profile, appointments, messages, calls, who read your record and your notifications — as one JSON file.",
+    download: "Download my data",
+    deleteTitle: "Delete account",
+    deleteText: "Your name, e-mail, profile and images are erased and you cannot sign in again. Open appointments are cancelled. Past appointments, messages and the access log stay for the other person and the audit, shown as “Deleted user”. Download your data first if you want a copy.",
+    deletePasswordMissing: "Enter your password to delete your account.",
+    deletePasswordHint: "Your current password confirms it is you.",
+    deleteConfirm: "Delete your account for good? This cannot be undone.",
+    deletePermanently: "Delete permanently",
+    keep: "Keep my account",
+    deleteButton: "Delete my account",
   },
 };
 

@@ -15,6 +15,10 @@ interface AuthContextValue {
   login: (request: LoginRequest) => Promise<User>;
   register: (request: RegisterRequest) => Promise<User>;
   logout: () => Promise<void>;
+  /** Set once the user deleted their account here (the sign-in page says so). */
+  accountDeleted: boolean;
+  /** The account was deleted: forget the user without asking the server (the session is already gone). */
+  forgetDeletedAccount: () => void;
   /** Replace the signed-in user's data after a profile update. */
   updateUser: (user: User) => void;
 }
@@ -25,6 +29,7 @@ export function AuthProvider({ children, initialUser }: { children: ReactNode; i
   const [user, setUser] = useState<User | null>(initialUser ?? null);
   const [status, setStatus] = useState<AuthStatus>(initialUser === undefined ? 'loading' : initialUser ? 'signed-in' : 'signed-out');
   const [sessionEnded, setSessionEnded] = useState(false);
+  const [accountDeleted, setAccountDeleted] = useState(false);
   // Set while rendering (idempotent) so the first paint after sign-in already reads the user's own zone.
   setDisplayZone(user?.timeZone);
 
@@ -98,9 +103,16 @@ export function AuthProvider({ children, initialUser }: { children: ReactNode; i
     }
   }, []);
 
+  const forgetDeletedAccount = useCallback(() => {
+    setUser(null);
+    setStatus('signed-out');
+    setSessionEnded(false);
+    setAccountDeleted(true);
+  }, []);
+
   const value = useMemo<AuthContextValue>(
-    () => ({ status, user, sessionEnded, login, register, logout, updateUser: setUser }),
-    [status, user, sessionEnded, login, register, logout],
+    () => ({ status, user, sessionEnded, accountDeleted, login, register, logout, forgetDeletedAccount, updateUser: setUser }),
+    [status, user, sessionEnded, accountDeleted, login, register, logout, forgetDeletedAccount],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -8,15 +8,17 @@ import { useAuth } from './AuthProvider';
 import { splitErrors } from './formErrors';
 import { homePath, safeNext } from './homePath';
 
-const FIELDS = ['email', 'password'] as const;
+const FIELDS = ['email', 'password', 'code'] as const;
 
 export function SignInPage() {
   const { t } = useTranslation();
-  const { login, sessionEnded } = useAuth();
+  const { login, sessionEnded, accountDeleted } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [needsCode, setNeedsCode] = useState(false);
+  const [code, setCode] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [topError, setTopError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,15 +31,21 @@ export function SignInPage() {
     if (!email.trim()) local.email = t('auth.enterEmail');
     else if (!/^\S+@\S+\.\S+$/.test(email.trim())) local.email = t('errors.emailFormat');
     if (!password) local.password = t('auth.enterPassword');
+    if (needsCode && !code.trim()) local.code = t('auth.enterCode');
     setFieldErrors(local);
     setTopError(null);
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      const user = await login({ email: email.trim(), password });
+      const user = await login({ email: email.trim(), password, ...(needsCode ? { code: code.trim() } : {}) });
       navigate(safeNext(params.get('next')) ?? homePath(user), { replace: true });
     } catch (err) {
       const { fields, top } = splitErrors(err, FIELDS);
+      if (fields.code && !needsCode) {
+        // the password was right; the account signs in with a second factor
+        setNeedsCode(true);
+        delete fields.code;
+      }
       setFieldErrors(fields);
       setTopError(top);
     } finally {
@@ -49,6 +57,7 @@ export function SignInPage() {
     <section className="page page--narrow">
       <h1>{t('auth.signInTitle')}</h1>
       {sessionEnded && <Notice>{t('auth.sessionEnded')}</Notice>}
+      {accountDeleted && <Notice>{t('auth.accountDeleted')}</Notice>}
       <form ref={formRef} className="card form" onSubmit={onSubmit} noValidate aria-busy={busy}>
         <ErrorBox>{topError}</ErrorBox>
         <Field label={t('common.email')} error={fieldErrors.email}>
@@ -68,6 +77,24 @@ export function SignInPage() {
             />
           )}
         </Field>
+        {needsCode && (
+          <Field
+            label={t('auth.codeLabel')}
+            hint={t('auth.codeHint')}
+            error={fieldErrors.code}
+          >
+            {(p) => (
+              <input
+                {...p}
+                autoComplete="one-time-code"
+                autoFocus
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                required
+              />
+            )}
+          </Field>
+        )}
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
           {t('auth.signInTitle')}
         </button>

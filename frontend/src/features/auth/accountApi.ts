@@ -9,4 +9,7 @@ export const accountApi = {
     await api.post<void>('/api/auth/password', { currentPassword, newPassword });
     api.resetCsrfToken(); // a fresh session cookie came with the answer
   },
+  /** The JSON download of everything held on the signed-in user (a plain GET the browser saves). */
+  exportUrl: '/api/auth/me/export',
+  deleteAccount: (password: string) => api.request<void>('DELETE', '/api/auth/me', { body: { password } }),
 };

@@ -26,6 +26,7 @@ describe('Doctors to verify', () => {
 
   it('rejects a pending doctor with the reason the operator typed', async () => {
     const { requests } = installFakeServer({
+      'GET /api/auth/two-factor': { enabled: true, recoveryCodesLeft: 10, required: true },
       'GET /api/admin/doctors': () => jsonResponse(200, { content: [pendingDoctor], page: 0, size: 20, totalElements: 1, totalPages: 1 }),
       'POST /api/admin/doctors/d1/reject': () => jsonResponse(200, { ...pendingDoctor, verification: 'rejected' }),
     });

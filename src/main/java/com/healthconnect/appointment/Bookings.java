@@ -323,7 +323,7 @@ public class Bookings {
 			.orElseThrow(() -> DomainException.notFound("No such appointment"));
 	}
 
-	private AppointmentView publishStatusChange(Appointment saved, AppointmentStatus from) {
+	AppointmentView publishStatusChange(Appointment saved, AppointmentStatus from) {
 		AppointmentView view = view(saved);
 		events.publishEvent(new AppointmentStatusChanged(saved.getDoctorId(), saved.getPatientId(), from, view));
 		return view;

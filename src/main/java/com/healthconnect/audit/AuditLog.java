@@ -18,7 +18,8 @@ import com.healthconnect.platform.Pages;
 
 /**
  * The append-only audit log. It offers exactly two operations, append and read: there is deliberately no update or
- * delete, and entries are written with {@code insert}, never {@code save}, so an existing one is never overwritten.
+ * delete, and entries are written with {@code insert}, never {@code save}, so an existing one is never overwritten. The
+ * single exception is {@link #pseudonymise}: a deleted account's name on the entries it made.
  */
 @Service
 public class AuditLog implements InitializingBean {
@@ -53,6 +54,26 @@ public class AuditLog implements InitializingBean {
 		return Pages.of(new PageImpl<>(records, request, total),
 				r -> new AuditLogLine(new Actor(r.actorId(), r.actorName(), r.actorRole()), r.action(), r.subjectId(),
 						r.recordType(), r.recordId(), r.at()));
+	}
+
+	/** Every entry about this user or by them, oldest first (the data export). */
+	public List<AuditLogLine> involving(String userId) {
+		Query query = Query.query(new Criteria().orOperator(Criteria.where("subjectId").is(userId),
+				Criteria.where("actorId").is(userId))).with(Sort.by("at", "_id"));
+		return mongo.find(query, AuditRecord.class).stream()
+			.map(r -> new AuditLogLine(new Actor(r.actorId(), r.actorName(), r.actorRole()), r.action(), r.subjectId(),
+					r.recordType(), r.recordId(), r.at()))
+			.toList();
+	}
+
+	/**
+	 * The one change the log allows: a deleted account's name, kept on the entries it made, becomes {@code
+	 * replacement}. What was done, to which record and when stays (the reason the log is kept at all).
+	 */
+	public void pseudonymise(String actorId, String replacement) {
+		mongo.updateMulti(Query.query(Criteria.where("actorId").is(actorId)),
+				new org.springframework.data.mongodb.core.query.Update().set("actorName", replacement),
+				AuditRecord.class);
 	}
 
 	/** Everything done to records about this subject, newest first. */

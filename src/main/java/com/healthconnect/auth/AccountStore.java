@@ -24,6 +24,15 @@ public interface AccountStore {
 	/** Replaces the account's bcrypt hash (password reset and change). */
 	void setPasswordHash(String id, String passwordHash);
 
+	/**
+	 * Replaces a deleted account by a tombstone: the name {@link AccountClosure#DELETED_NAME}, no e-mail (its own
+	 * placeholder, which no sign-in can type), no password, no profile or image, so that what others still hold (an
+	 * appointment, a message) names a "Deleted user".
+	 */
+	default void erase(String id) {
+		throw new UnsupportedOperationException(role() + " accounts cannot be deleted");
+	}
+
 	/** Removes an account whose creation could not be completed. */
 	void delete(String id);
 

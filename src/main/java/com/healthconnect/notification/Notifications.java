@@ -122,7 +122,7 @@ public class Notifications {
 		return store.emailOn(userId);
 	}
 
-	private static NotificationView view(Notification n) {
+	static NotificationView view(Notification n) {
 		Instant readAt = n.readAt();
 		return new NotificationView(n.id(), n.type(), n.title(), n.body(), n.appointmentId(), n.createdAt(), readAt);
 	}

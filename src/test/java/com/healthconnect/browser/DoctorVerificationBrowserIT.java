@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import com.healthconnect.support.ApiClient;
+import com.healthconnect.support.Totp;
 import com.healthconnect.support.IntegrationTest;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -62,6 +63,16 @@ class DoctorVerificationBrowserIT {
 		org.assertj.core.api.Assertions.assertThat(operatorAccount.login(OPERATOR_EMAIL, Ui.PASSWORD, null).status())
 			.isEqualTo(200);
 		Page operator = Ui.signIn(people.person("Europe/Berlin"), operatorAccount, "/admin/doctors");
+		// an operator sets up two-factor sign-in before anything else, as an authenticator app would
+		assertThat(operator.getByText("Operators sign in with two factors")).isVisible();
+		button(operator, "Set up two-factor sign-in").click();
+		assertThat(operator.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("QR code for your authenticator app")))
+			.isVisible();
+		String secret = operator.getByTestId("two-factor-secret").textContent();
+		operator.getByLabel("Code from the app").fill(Totp.code(secret, java.time.Instant.now()));
+		button(operator, "Turn on two-factor sign-in").click();
+		assertThat(heading(operator, "Your recovery codes")).isVisible();
+		button(operator, "I have saved my recovery codes").click();
 		assertThat(heading(operator, "Doctors to verify")).isVisible();
 		var row = operator.getByRole(AriaRole.LISTITEM, new Page.GetByRoleOptions().setName("Dr Vivian Verity"));
 		assertThat(row.getByText("NEU-2026-77")).isVisible();

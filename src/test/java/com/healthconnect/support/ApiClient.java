@@ -67,6 +67,10 @@ public class ApiClient {
 		return send(HttpRequest.newBuilder(uri(path)).DELETE().header("X-XSRF-TOKEN", csrf()));
 	}
 
+	public Response delete(String path, Object body) {
+		return send(withJson(HttpRequest.newBuilder(uri(path)), "DELETE", body));
+	}
+
 	/** Sends a request as it is: no CSRF header unless the builder has one. */
 	public Response send(HttpRequest.Builder request) {
 		try {

@@ -145,6 +145,19 @@ public class Appointment {
 		release();
 	}
 
+	/**
+	 * The participant {@code actor} deleted their account: a pending or scheduled appointment is cancelled whatever
+	 * the cancellation window, since nobody is left to keep it; the other participant is told.
+	 */
+	public void cancelForDeletedAccount(CurrentUser actor, Instant now) {
+		requireParticipant(actor);
+		requireActive("cancelled");
+		this.cancelledBy = actor.isDoctor() ? "doctor" : "patient";
+		this.cancellationReason = "The account was deleted";
+		moveTo(AppointmentStatus.CANCELLED, null, now);
+		release();
+	}
+
 	/** The slot began and the doctor never answered: the slot is free again. Only the server does this. */
 	public void expire(Instant now) {
 		requireStatus(AppointmentStatus.PENDING, "expired");

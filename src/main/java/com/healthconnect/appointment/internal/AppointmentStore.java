@@ -128,6 +128,12 @@ public class AppointmentStore implements InitializingBean {
 			.with(Sort.by("startsAt", "_id")), Appointment.class);
 	}
 
+	/** Every appointment of one participant, however many (the data export, deleting an account). */
+	public List<Appointment> everyOf(String party, String partyId) {
+		return mongo.find(Query.query(Criteria.where(party).is(partyId)).with(Sort.by("startsAt", "_id")),
+				Appointment.class);
+	}
+
 	/** Every appointment of one participant, for a calendar feed. */
 	public List<Appointment> allOf(String party, String partyId) {
 		return mongo.find(Query.query(Criteria.where(party).is(partyId)).with(Sort.by("startsAt", "_id")).limit(2000),

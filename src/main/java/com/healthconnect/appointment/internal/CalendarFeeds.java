@@ -51,6 +51,11 @@ public class CalendarFeeds implements InitializingBean {
 		return secret;
 	}
 
+	/** The user's feed stops working (the account was deleted). */
+	public void forget(String userId) {
+		mongo.remove(Query.query(Criteria.where("userId").is(userId)), Feed.class);
+	}
+
 	public Optional<Feed> find(String secret) {
 		if (secret == null || secret.length() > 100) {
 			return Optional.empty();

@@ -6,6 +6,9 @@ import org.springframework.stereotype.Component;
 
 import com.healthconnect.platform.TooManyRequestsException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Throttles sign-in, sign-up and password-reset requests, shared by every instance through {@link AttemptCounters}.
  * <p>
@@ -21,7 +24,13 @@ public class LoginThrottle {
 	private final AuthProperties.Login login;
 	private final ThrottleProperties limits;
 
-	LoginThrottle(AttemptCounters counters, AuthProperties properties, ThrottleProperties limits) {
+	/** {@code healthconnect.sign-in.failures}: wrong passwords and second factors (Prometheus: {@code _total}). */
+	private final Counter failures;
+
+	LoginThrottle(AttemptCounters counters, AuthProperties properties, ThrottleProperties limits,
+			MeterRegistry meters) {
+		this.failures = Counter.builder("healthconnect.sign-in.failures")
+			.description("Failed sign-ins: wrong password or second factor").register(meters);
 		this.counters = counters;
 		this.login = properties.login();
 		this.limits = limits;
@@ -41,6 +50,7 @@ public class LoginThrottle {
 
 	/** Counts a failed sign-in and returns how many attempts this e-mail has left from this address. */
 	public FailedSignIn recordFailure(String email, String address) {
+		failures.increment();
 		long failures = counters.increment(pair(email, address), login.window());
 		return new FailedSignIn((int) Math.max(0, login.maxFailures() - failures), login.window());
 	}

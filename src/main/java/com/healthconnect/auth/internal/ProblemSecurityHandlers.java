@@ -44,6 +44,10 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 		}
 	}
 
+	void forbidden(HttpServletResponse response, String detail) throws IOException {
+		write(response, HttpStatus.FORBIDDEN, "Forbidden", detail);
+	}
+
 	private void write(HttpServletResponse response, HttpStatus status, String title, String detail)
 			throws IOException {
 		if (response.isCommitted()) {

@@ -56,7 +56,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CookieCsrfTokenRepository csrfTokenRepository,
-			TokenService tokens, RevokedTokens revoked, SessionGenerations generations, JsonMapper json)
+			TokenService tokens, RevokedTokens revoked, SessionGenerations generations, JsonMapper json,
+			TwoFactorStore twoFactor, ManagementPort managementPort)
 			throws Exception {
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
 		// the plain (not XOR-masked) handler: the contract lets a client send the cookie's value as it is. The token
@@ -71,6 +72,7 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.anonymous(anonymous -> anonymous.principal("anonymous"))
 			.addFilterBefore(new SessionCookieFilter(tokens, revoked, generations), AuthorizationFilter.class)
+			.addFilterAfter(new OperatorTwoFactorFilter(twoFactor, problems), SessionCookieFilter.class)
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
@@ -95,6 +97,12 @@ class SecurityConfiguration {
 				.requestMatchers(GET, "/api/media/*").permitAll()
 				.requestMatchers("/api/**", "/ws", "/ws/**").authenticated()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				// Prometheus scrapes the separate management port (kept off the public network) without signing in;
+				// on the application's own port the metrics are for signed-in operators only
+				.requestMatchers(request -> managementPort.isManagementRequest(request)
+						&& "/actuator/prometheus".equals(request.getRequestURI()))
+				.permitAll()
+				.requestMatchers(GET, "/actuator/prometheus").hasRole("OPERATOR")
 				.requestMatchers("/actuator/**").denyAll()
 				.anyRequest().permitAll());
 		return http.build();

@@ -56,7 +56,8 @@ class AuthController {
 	ResponseEntity<AccountView> login(@Valid @RequestBody LoginRequest login, HttpServletRequest request) {
 		// the socket's peer, or the forwarded client only when server.forward-headers-strategy trusts a proxy
 		return signedIn(HttpStatus.OK,
-				accounts.login(login.email(), login.password(), login.role(), request.getRemoteAddr()));
+				accounts.login(login.email(), login.password(), login.code(), login.role(),
+						request.getRemoteAddr()));
 	}
 
 	@PostMapping("/logout")
@@ -102,8 +103,9 @@ class AuthController {
 			.body(signedIn.account());
 	}
 
+	/** {@code code}: the second factor (a TOTP code or a recovery code) for accounts that have one. */
 	record LoginRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(max = 1024) String password,
-			Role role) {
+			Role role, @Size(max = 64) String code) {
 	}
 
 	record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {

@@ -126,6 +126,27 @@ public class Doctor {
 		this.rejectionReason = reason;
 	}
 
+	/**
+	 * The account was deleted: everything personal goes and the doctor leaves the directory (no longer bookable), the
+	 * id stays for the appointments and messages patients still hold, which now name a "Deleted user". The e-mail
+	 * becomes a placeholder no sign-in can type, and there is no password.
+	 */
+	public void erase(String deletedName) {
+		this.name = deletedName;
+		this.nameKey = deletedName.toLowerCase(java.util.Locale.ROOT);
+		this.email = "deleted:" + id;
+		this.passwordHash = null;
+		this.qualification = null;
+		this.about = null;
+		this.contactNumber = null;
+		this.profileImage = null;
+		this.licenseNumber = null;
+		this.schedule = new ArrayList<>();
+		this.timeOff = new ArrayList<>();
+		this.verification = Verification.REJECTED;
+		this.rejectionReason = "The account was deleted";
+	}
+
 	/** Days Monday first, slots by start time: the order every client shows them in. */
 	public void replaceSchedule(List<ScheduleDay> schedule) {
 		this.schedule = schedule.stream()

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.healthconnect.auth.AccountClosure;
 import com.healthconnect.auth.AccountStore;
 import com.healthconnect.auth.AccountView;
 import com.healthconnect.auth.DoctorRegistration;
@@ -74,6 +75,14 @@ class DoctorAccounts implements AccountStore, InitializingBean {
 	public void setPasswordHash(String id, String passwordHash) {
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("passwordHash", passwordHash),
 				Doctor.class);
+	}
+
+	@Override
+	public void erase(String id) {
+		doctors.findById(id).ifPresent(doctor -> {
+			doctor.erase(AccountClosure.DELETED_NAME);
+			doctors.save(doctor);
+		});
 	}
 
 	@Override

@@ -10,6 +10,9 @@ public interface BlobStorage {
 	/** The bytes or a time-limited URL for a viewer already judged allowed. */
 	Delivery deliver(MediaFile file, boolean publicImage);
 
+	/** Removes the bytes for good (the account that uploaded them was deleted). */
+	void delete(MediaFile file);
+
 	record StoredBlob(MediaFile.Storage storage, String reference, String format) {
 	}
 }

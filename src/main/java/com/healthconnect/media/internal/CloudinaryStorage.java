@@ -71,4 +71,15 @@ class CloudinaryStorage implements BlobStorage {
 			throw new IllegalStateException("Cannot sign a Cloudinary download URL", ex);
 		}
 	}
+
+	@Override
+	public void delete(MediaFile file) {
+		try {
+			cloudinary.uploader().destroy(file.reference(),
+					ObjectUtils.asMap("type", "authenticated", "resource_type", "image", "invalidate", true));
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new IllegalStateException("Cannot delete a Cloudinary image", ex);
+		}
+	}
 }

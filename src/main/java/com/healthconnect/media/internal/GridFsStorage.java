@@ -44,4 +44,9 @@ class GridFsStorage implements BlobStorage {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
+	@Override
+	public void delete(MediaFile file) {
+		gridFs.delete(Query.query(Criteria.where("_id").is(new ObjectId(file.reference()))));
+	}
 }

@@ -133,6 +133,13 @@ public class Messaging implements InitializingBean {
 		return mongo.find(query, Message.class).stream().map(MessageView::of).toList();
 	}
 
+	/** Every message the user sent or received, oldest first (the data export). */
+	public List<MessageView> allOf(String userId) {
+		Query query = Query.query(new Criteria().orOperator(Criteria.where("senderId").is(userId),
+				Criteria.where("receiverId").is(userId))).with(Sort.by("createdAt", "_id"));
+		return mongo.find(query, Message.class).stream().map(MessageView::of).toList();
+	}
+
 	/** One entry per person the user has exchanged messages with, most recent conversation first. */
 	public List<Conversation> conversations(CurrentUser me) {
 		String self = me.id();

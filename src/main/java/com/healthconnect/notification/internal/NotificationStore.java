@@ -138,6 +138,18 @@ public class NotificationStore implements InitializingBean {
 		return Optional.ofNullable(found).map(d -> d.getBoolean("email", true)).orElse(true);
 	}
 
+	/** Every notification of the user, oldest first (the data export). */
+	public java.util.List<Notification> all(String userId) {
+		return mongo.find(Query.query(Criteria.where("userId").is(userId)).with(Sort.by("createdAt", "_id")),
+				Notification.class);
+	}
+
+	/** The user's notifications and preferences go (the account was deleted). */
+	public void eraseAll(String userId) {
+		mongo.remove(Query.query(Criteria.where("userId").is(userId)), Notification.class);
+		mongo.remove(Query.query(Criteria.where("_id").is(userId)), PREFERENCES);
+	}
+
 	public void setEmail(String userId, boolean on) {
 		mongo.upsert(Query.query(Criteria.where("_id").is(userId)), Update.update("email", on), PREFERENCES);
 	}

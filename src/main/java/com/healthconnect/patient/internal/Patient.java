@@ -88,6 +88,24 @@ public class Patient {
 		}
 	}
 
+	/**
+	 * The account was deleted: everything personal goes, the id stays for the appointments and messages the doctor
+	 * still holds, which now name a "Deleted user". The e-mail becomes a placeholder no sign-in can type (the unique
+	 * index still holds), and there is no password.
+	 */
+	public void erase(String deletedName) {
+		this.name = deletedName;
+		this.email = "deleted:" + id;
+		this.passwordHash = null;
+		this.dateOfBirth = null;
+		this.gender = null;
+		this.bloodGroup = null;
+		this.allergies = new ArrayList<>();
+		this.emergencyContact = new ArrayList<>();
+		this.profileImage = null;
+		this.timeZone = null;
+	}
+
 	public String timeZoneOrUtc() {
 		return timeZone == null ? "UTC" : timeZone;
 	}

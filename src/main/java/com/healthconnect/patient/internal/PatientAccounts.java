@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.healthconnect.auth.AccountClosure;
 import com.healthconnect.auth.AccountStore;
 import com.healthconnect.auth.AccountView;
 import com.healthconnect.auth.PatientRegistration;
@@ -63,6 +64,14 @@ class PatientAccounts implements AccountStore, InitializingBean {
 	public void setPasswordHash(String id, String passwordHash) {
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("passwordHash", passwordHash),
 				Patient.class);
+	}
+
+	@Override
+	public void erase(String id) {
+		patients.findById(id).ifPresent(patient -> {
+			patient.erase(AccountClosure.DELETED_NAME);
+			patients.save(patient);
+		});
 	}
 
 	@Override

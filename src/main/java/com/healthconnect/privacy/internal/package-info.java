@@ -1,0 +1,2 @@
+/** Personal data held outside any module this one may depend on. */
+package com.healthconnect.privacy.internal;
