@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import com.healthconnect.appointment.AppointmentBooked;
 import com.healthconnect.appointment.AppointmentReminderDue;
 import com.healthconnect.appointment.AppointmentStatusChanged;
-import com.healthconnect.call.CallMissed;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -73,11 +72,5 @@ public class AppMetrics {
 	@EventListener
 	void reminded(AppointmentReminderDue event) {
 		reminders.increment();
-	}
-
-	@EventListener
-	void missed(CallMissed event) {
-		// the call module reports no other ending yet; missed calls are known from their event
-		callEnded("missed");
 	}
 }

@@ -20,6 +20,7 @@ import com.healthconnect.call.CallMissed;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.healthconnect.appointment.Connections;
 import com.healthconnect.auth.CurrentUser;
+import com.healthconnect.metrics.AppMetrics;
 import com.healthconnect.platform.DomainException;
 import com.healthconnect.realtime.ConnectedPeers;
 import com.healthconnect.realtime.People;
@@ -54,6 +55,7 @@ public class Signaling {
 	private final UserSessions sessions;
 	private final ConnectedPeers peers;
 	private final Connections connections;
+	private final AppMetrics metrics;
 	private final People people;
 	private final CallRegistry calls;
 	private final CallLog callLog;
@@ -69,7 +71,8 @@ public class Signaling {
 
 	Signaling(UserSessions sessions, ConnectedPeers peers, Connections connections, People people, CallRegistry calls,
 			CallLog callLog, Clock clock, CallProperties properties, @Lazy TaskScheduler scheduler,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, AppMetrics metrics) {
+		this.metrics = metrics;
 		this.events = events;
 		this.sessions = sessions;
 		this.peers = peers;
@@ -123,6 +126,7 @@ public class Signaling {
 			case STARTED -> {
 				Call call = started.call();
 				scheduler.schedule(() -> ringTimedOut(call.id), ringsUntil);
+				metrics.frameRelayed();
 				sessions.toUser(to, "/queue/call-made", new CallMade(from.id(), fromName, offer, call.id, callMode,
 						appointmentId));
 			}
@@ -278,11 +282,13 @@ public class Signaling {
 	private void fail(CurrentUser from, String sessionId, String to, String reason, String mode, Instant now,
 			String appointmentId) {
 		String id = new ObjectId().toHexString();
+		metrics.callEnded(CallOutcome.FAILED.json());
 		write(new CallRecord(id, from.id(), to, mode, now, null, now, CallOutcome.FAILED, appointmentId));
 		sessions.toSession(from.id(), sessionId, "/queue/call-failed", new CallFailed(to, reason, null));
 	}
 
 	private void relay(String to, Call call, String queue, Object payload) {
+		metrics.frameRelayed();
 		String session = call != null && !call.ringing() ? call.sessionOf(to) : null;
 		if (session != null) {
 			sessions.toSession(to, session, queue, payload);
@@ -294,6 +300,7 @@ public class Signaling {
 
 	private void log(Call call, CallOutcome outcome) {
 		forget(call);
+		metrics.callEnded(outcome.json());
 		write(call.record(clock.instant(), outcome));
 		if (outcome == CallOutcome.MISSED) {
 			events.publishEvent(new CallMissed(call.calleeId, call.callerId, call.callerName, call.id,
