@@ -34,14 +34,11 @@ public final class UserDestinations {
 	 * dashes, so they cannot reach another user's destination or a broker wildcard.
 	 */
 	public static String brokerDestination(String userId, String queue) {
-		if (!queue.startsWith("/queue/")) {
-			throw new IllegalArgumentException("Not a user queue: " + queue);
+		String destination = queue.startsWith("/queue/") ? of(userId, queue.substring("/queue/".length())) : null;
+		if (destination == null) {
+			throw new IllegalArgumentException("Not a valid user queue: " + queue);
 		}
-		String name = queue.substring("/queue/".length());
-		if (!QUEUE_NAME.matcher(name).matches() || userId == null || !USER_ID.matcher(userId).matches()) {
-			throw new IllegalArgumentException("Not a valid user queue");
-		}
-		return BROKER_PREFIX + "/u." + userId + "." + name;
+		return destination;
 	}
 
 	/**
@@ -52,7 +49,11 @@ public final class UserDestinations {
 		if (clientDestination == null || !clientDestination.startsWith(USER_QUEUE)) {
 			return null;
 		}
-		String name = clientDestination.substring(USER_QUEUE.length());
+		return of(userId, clientDestination.substring(USER_QUEUE.length()));
+	}
+
+	/** {@code /topic/u.<userId>.<name>}, or {@code null} when the id or the name is not one. */
+	private static String of(String userId, String name) {
 		if (!QUEUE_NAME.matcher(name).matches() || userId == null || !USER_ID.matcher(userId).matches()) {
 			return null;
 		}

@@ -163,17 +163,11 @@ public class StompTestClient implements AutoCloseable {
 
 	/** The next payload on a destination, waiting up to {@link #WAIT}. */
 	public JsonNode next(String destination) {
-		try {
-			String payload = queue(destination).poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-			if (payload == null) {
-				throw new AssertionError("nothing arrived on " + destination + " within " + WAIT);
-			}
-			return ApiClient.JSON.readTree(payload);
+		JsonNode payload = poll(destination, WAIT);
+		if (payload == null) {
+			throw new AssertionError("nothing arrived on " + destination + " within " + WAIT);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return payload;
 	}
 
 	/** Whatever has arrived on a destination so far, without waiting. */

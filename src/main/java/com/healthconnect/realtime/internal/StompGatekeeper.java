@@ -180,7 +180,7 @@ class StompGatekeeper implements ChannelInterceptor {
 			return "Send CONNECT first";
 		}
 		if (command == StompCommand.SUBSCRIBE
-				&& UserDestinations.subscription(((SessionAuthentication) user).getPrincipal().id(), destination) == null) {
+				&& UserDestinations.subscription(userOf(user).id(), destination) == null) {
 			return "You may subscribe only to your own /user/queue/... destinations, not " + shown(destination);
 		}
 		if (command == StompCommand.SEND && (destination == null || !SEND_DESTINATIONS.contains(destination))) {
