@@ -55,6 +55,16 @@ final class AppProcess implements AutoCloseable {
 
 	/** Starts {@code jar} with the bench's app arguments on a free port; the console goes to {@code log}. */
 	static AppProcess launch(Config config, List<String> jvmArgs, Path jar, Path log) throws IOException {
+		return launch(config, jvmArgs, jar, log, List.of());
+	}
+
+	/** Instances of one bench run sign tokens with one secret, so that a session cookie works on each of them. */
+	private static final String JWT_SECRET = "bench-only-secret-" + Long.toHexString(System.nanoTime())
+			+ "-long-enough-for-hs256";
+
+	/** As above, with {@code extraArgs} before the bench's own {@code bench.appArgs}. */
+	static AppProcess launch(Config config, List<String> jvmArgs, Path jar, Path log, List<String> extraArgs)
+			throws IOException {
 		int port = freePort();
 		String java = java(config);
 		Path out = config.outDir();
@@ -70,14 +80,14 @@ final class AppProcess implements AutoCloseable {
 		command.add("--healthconnect.mongo.embedded.data-dir=" + out.resolve("data"));
 		command.add("--healthconnect.bcrypt-cost=" + config.bcryptCost());
 		command.add("--healthconnect.demo-data=false");
-		command.add("--healthconnect.jwt.secret=bench-only-secret-" + Long.toHexString(System.nanoTime())
-				+ "-long-enough-for-hs256");
+		command.add("--healthconnect.jwt.secret=" + JWT_SECRET);
 		command.add("--logging.level.de.bwaldvogel.mongo=WARN");
 		// the load client signs up and in thousands of users from one address
 		command.add("--healthconnect.throttle.login-attempts-per-address=100000000");
 		command.add("--healthconnect.throttle.sign-ups-per-address=100000000");
 		// the load client's doctors are bookable at once, without an operator
 		command.add("--healthconnect.doctors.verification-required=false");
+		command.addAll(extraArgs);
 		command.addAll(config.appArgs());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		long started = System.nanoTime();

@@ -27,6 +27,10 @@ public final class Bench {
 		if (config.runs("startup")) {
 			guarded(results, "startup", () -> new StartupScenario(config, results).run(config.startupRuns()));
 		}
+		results.meta("client.offers_deflate", String.valueOf(config.deflate()));
+		if (config.runs("crossinstance")) {
+			guarded(results, "crossinstance", () -> new CrossInstanceScenario(config, results).run());
+		}
 		AppProcess app = AppProcess.start(config, results);
 		Thread stopper = new Thread(() -> {
 			try {
@@ -68,7 +72,8 @@ public final class Bench {
 		Api api = new Api(app.base());
 		Fixtures fixtures = new Fixtures(api, config.setupConcurrency(), results);
 		int biggestSessions = Math.max(config.capacitySessions(), 2 * config.relayPairs().stream().max(Integer::compare).orElse(0));
-		try (Stomp.Client stomp = new Stomp.Client(app.base(), Math.max(2, biggestSessions / 2500), config.heartbeatMs())) {
+		try (Stomp.Client stomp = new Stomp.Client(app.base(), Math.max(2, biggestSessions / 2500), config.heartbeatMs(),
+				config.deflate())) {
 			if (config.runs("rest")) {
 				guarded(results, "rest", () -> {
 					List<Account> doctors = fixtures.doctors(config.restDoctors());

@@ -12,7 +12,8 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 		int relaySeconds, int relayRate, int capacitySessions, int capacityRelayPairs, int capacityRelaySeconds,
 		int chatPairs, int chatRate, int chatSeconds, int restDoctors, int restConcurrency, int restSeconds,
 		int restWarmupSeconds, int restRate, int restRateConnections, int bookingContenders, int heartbeatMs, int warmupSeconds, int startupRuns, boolean failOnTarget, String storage,
-		List<Integer> bookingRates, int bookingRateSeconds, int bookingRateWarmupSeconds) {
+		List<Integer> bookingRates, int bookingRateSeconds, int bookingRateWarmupSeconds, boolean deflate,
+		int crossPairs, int crossSeconds, int crossReconnects) {
 
 	static Config fromSystemProperties() {
 		return new Config(new LinkedHashSet<>(list("bench.scenarios", "startup,relay,capacity,chat,rest,booking")),
@@ -32,7 +33,9 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 				integer("bench.warmupSeconds", 60), integer("bench.startup.runs", 3), Boolean.parseBoolean(str("bench.failOnTarget", "false")),
 				str("bench.storage", "memory"),
 				list("bench.booking.rates", "100").stream().map(Integer::parseInt).toList(),
-				integer("bench.booking.rateSeconds", 20), integer("bench.booking.rateWarmupSeconds", 5));
+				integer("bench.booking.rateSeconds", 20), integer("bench.booking.rateWarmupSeconds", 5),
+				Boolean.parseBoolean(str("bench.deflate", "true")), integer("bench.cross.pairs", 500),
+				integer("bench.cross.seconds", 30), integer("bench.cross.reconnects", 50));
 	}
 
 	boolean runs(String scenario) {

@@ -35,6 +35,15 @@ record CpuTime(long appNanos, long clientNanos, long wallNanos) {
 		}
 	}
 
+	/** CPU used so far by a process and all its descendants (a broker's start script, its VM and helpers). */
+	static long treeNanos(ProcessHandle process) {
+		long total = Math.max(0, readApp(process.pid()));
+		for (ProcessHandle child : process.descendants().toList()) {
+			total += Math.max(0, readApp(child.pid()));
+		}
+		return total;
+	}
+
 	private static long readApp(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));

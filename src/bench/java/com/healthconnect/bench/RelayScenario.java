@@ -1,7 +1,7 @@
 package com.healthconnect.bench;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -90,14 +90,27 @@ final class RelayScenario {
 
 	private final Results results;
 	private final Stomp.Client client;
+	private final Stomp.Client calleeClient;
 	private final Flow flow;
 	private final long appPid;
+	private final Map<String, ProcessHandle> others;
 
 	RelayScenario(Results results, Stomp.Client client, Flow flow, AppProcess app) {
+		this(results, client, client, flow, app.process.pid(), Map.of());
+	}
+
+	/**
+	 * Callers connect through {@code client}, callees through {@code calleeClient} (another instance); the CPU of
+	 * {@code appPid} and of each of {@code others} (with its child processes) is reported per relayed frame.
+	 */
+	RelayScenario(Results results, Stomp.Client client, Stomp.Client calleeClient, Flow flow, long appPid,
+			Map<String, ProcessHandle> others) {
 		this.results = results;
 		this.client = client;
+		this.calleeClient = calleeClient;
 		this.flow = flow;
-		this.appPid = app.process.pid();
+		this.appPid = appPid;
+		this.others = others;
 	}
 
 	/** Returns whether every check passed. */
@@ -142,14 +155,16 @@ final class RelayScenario {
 		List<Account> callees = pairs.stream().map(Pair::patient).toList();
 		AtomicInteger failed = new AtomicInteger();
 		long t0 = System.nanoTime();
-		List<Session> calleeSessions = client.openAll(callees, callee, 64, failed);
+		List<Session> calleeSessions = calleeClient.openAll(callees, callee, 64, failed);
 		List<Session> callerSessions = client.openAll(callers, (s, d, b, t) -> { }, 64, failed);
 		results.figure(prefix + ".sessions_open", calleeSessions.size() + callerSessions.size());
 		results.figure(prefix + ".connect_seconds", (System.nanoTime() - t0) / 1e9);
 		if (failed.get() > 0) {
 			results.figure(prefix + ".sessions_failed", failed.get());
-			results.note(prefix + ": last error " + client.lastError);
+			results.note(prefix + ": last error " + client.lastError + " / " + calleeClient.lastError);
 		}
+		long deflated = client.deflatedSessions.get() + (calleeClient == client ? 0 : calleeClient.deflatedSessions.get());
+		results.figure(prefix + ".sessions_with_deflate", Math.min(deflated, calleeSessions.size() + callerSessions.size()));
 		java.util.Map<String, Integer> indexOf = new java.util.HashMap<>();
 		for (int i = 0; i < n; i++) {
 			indexOf.put(callers.get(i).id(), i);
@@ -195,6 +210,8 @@ final class RelayScenario {
 			measuredFrom.set(measuredStart);
 			long sentBefore = total(sent);
 			CpuTime cpu = CpuTime.now(appPid);
+			Map<String, Long> otherCpu = new java.util.LinkedHashMap<>();
+			others.forEach((name, process) -> otherCpu.put(name, CpuTime.treeNanos(process)));
 			Pacer.run(n, period, TimeUnit.SECONDS.toMillis(seconds), i -> {
 				if (bySender[i] != null) {
 					sent.incrementAndGet(i);
@@ -204,6 +221,13 @@ final class RelayScenario {
 			double measuredSeconds = (System.nanoTime() - measuredStart) / 1e9;
 			long measuredSent = total(sent) - sentBefore;
 			CpuTime.now(appPid).reportSince(cpu, results, prefix, measuredSent);
+			long wall = System.nanoTime() - cpu.wallNanos();
+			others.forEach((name, process) -> {
+				long used = CpuTime.treeNanos(process) - otherCpu.get(name);
+				results.figure(prefix + "." + name + "_cores", Math.round(100.0 * used / wall) / 100.0);
+				results.figure(prefix + "." + name + "_cpu_us_per_op",
+						Math.round(10.0 * used / 1000 / Math.max(1, measuredSent)) / 10.0);
+			});
 			// what is still in flight arrives within a few seconds or counts as lost
 			long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
 			while (total(received) < total(sent) && System.nanoTime() < drain) {
@@ -234,9 +258,8 @@ final class RelayScenario {
 			return pass;
 		}
 		finally {
-			List<Session> all = new ArrayList<>(calleeSessions);
-			all.addAll(callerSessions);
-			client.closeAll(all);
+			client.closeAll(callerSessions);
+			calleeClient.closeAll(calleeSessions);
 		}
 	}
 
@@ -259,8 +282,12 @@ final class RelayScenario {
 	}
 
 	private long errors() {
-		return client.errorFrames.get() + client.errorMessages.get()
-				+ client.unexpectedCloses.get();
+		long errors = client.errorFrames.get() + client.errorMessages.get() + client.unexpectedCloses.get();
+		if (calleeClient != client) {
+			errors += calleeClient.errorFrames.get() + calleeClient.errorMessages.get()
+					+ calleeClient.unexpectedCloses.get();
+		}
+		return errors;
 	}
 
 	private void send(Session caller, Pair pair, int index, long seq, int warmup) {

@@ -49,12 +49,17 @@ final class Stomp {
 		});
 		private static final int HEARTBEAT_PHASES = 100;
 		private final int heartbeatMs;
+		/** Offer {@code permessage-deflate} in the handshake, as Chromium does. */
+		private final boolean offerDeflate;
+		/** Sessions whose handshake ended with compression on. */
+		final AtomicLong deflatedSessions = new AtomicLong();
 		final AtomicLong errorFrames = new AtomicLong();
 		final AtomicLong errorMessages = new AtomicLong();
 		final AtomicLong unexpectedCloses = new AtomicLong();
 		volatile String lastError;
 
-		Client(String base, int selectorThreads, int heartbeatMs) {
+		Client(String base, int selectorThreads, int heartbeatMs, boolean offerDeflate) {
+			this.offerDeflate = offerDeflate;
 			this.uri = URI.create(base.replaceFirst("^http", "ws") + "/ws");
 			this.origin = base;
 			this.heartbeatMs = heartbeatMs;
@@ -88,7 +93,8 @@ final class Stomp {
 			Session session = new Session(this, account, handler);
 			RawWebSocket.Loop loop = loops.get(Math.floorMod(next.getAndIncrement(), loops.size()));
 			try {
-				RawWebSocket.open(loop, uri, "Cookie: " + account.cookie() + "\r\nOrigin: " + origin + "\r\n", session);
+				RawWebSocket.open(loop, uri, "Cookie: " + account.cookie() + "\r\nOrigin: " + origin + "\r\n"
+						+ (offerDeflate ? RawWebSocket.DEFLATE_OFFER : ""), session);
 			}
 			catch (IOException ex) {
 				session.ready.completeExceptionally(ex);
@@ -165,6 +171,8 @@ final class Stomp {
 		final int phase;
 		/** Any per-session data a scenario wants to keep. */
 		volatile int tag;
+		/** {@link System#nanoTime()} when the server's CONNECTED frame arrived. */
+		volatile long connectedNanos;
 
 		Session(Client client, Account account, Handler handler) {
 			this.client = client;
@@ -176,6 +184,9 @@ final class Stomp {
 		@Override
 		public void onOpen(RawWebSocket socket) {
 			this.ws = socket;
+			if (socket.deflating()) {
+				client.deflatedSessions.incrementAndGet();
+			}
 			send("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:" + client.heartbeatMs + ","
 					+ client.heartbeatMs + "\nX-XSRF-TOKEN:" + account.xsrf() + "\n\n\0");
 		}
@@ -260,6 +271,7 @@ final class Stomp {
 					handler.onMessage(this, destination, body, now);
 				}
 				case "CONNECTED" -> {
+					connectedNanos = now;
 					client.open.add(this);
 					StringBuilder subscribe = new StringBuilder();
 					for (int i = 0; i < UI_QUEUES.size(); i++) {

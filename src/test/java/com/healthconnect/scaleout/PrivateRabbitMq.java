@@ -19,9 +19,9 @@ import org.springframework.util.FileSystemUtils;
  * installs) with its STOMP plugin, on free ports and in its own directory, started and stopped by the test; no
  * systemd, nothing shared with a RabbitMQ the machine may run.
  */
-final class PrivateRabbitMq implements Broker {
+public final class PrivateRabbitMq implements Broker {
 
-	static final Path SERVER = Path.of("/usr/sbin/rabbitmq-server");
+	public static final Path SERVER = Path.of("/usr/sbin/rabbitmq-server");
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
 	private final int stompPort = TwoInstances.freePort();
@@ -32,8 +32,13 @@ final class PrivateRabbitMq implements Broker {
 	private Path dir;
 	private Process process;
 
-	static boolean installed() {
+	public static boolean installed() {
 		return Files.isExecutable(SERVER);
+	}
+
+	/** The running node's start script; its VM and helpers are its descendants. */
+	public java.util.Optional<ProcessHandle> handle() {
+		return java.util.Optional.ofNullable(process).map(Process::toHandle);
 	}
 
 	@Override

@@ -3,16 +3,14 @@ package com.healthconnect.auth.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -22,6 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,44 +31,46 @@ import org.springframework.stereotype.Component;
  * reset from the one the reset hands out.
  * <p>
  * Stored in MongoDB so every instance refuses the old sessions, and held in memory so the check per request is a map
- * lookup: raised generations are read from the database every {@code healthconnect.jwt.revocation-sync} (as
+ * lookup: raised generations are read through a {@link ChangeFeed} every {@code healthconnect.jwt.revocation-sync} (as
  * {@link RevokedTokens} reads sign-outs), and should those reads fail for three intervals, checks ask the database.
  */
 @Component
-public class SessionGenerations implements InitializingBean, DisposableBean {
-
-	private static final Logger log = LoggerFactory.getLogger(SessionGenerations.class);
-	private static final Duration OVERLAP = Duration.ofSeconds(30);
+public class SessionGenerations implements InitializingBean, SmartInitializingSingleton, DisposableBean {
 
 	private final MongoTemplate mongo;
 	private final Clock clock;
-	private final Duration sync;
 	private final ConcurrentHashMap<String, Long> known = new ConcurrentHashMap<>();
-	private final ScheduledExecutorService syncer = Executors.newSingleThreadScheduledExecutor(r -> {
-		Thread thread = new Thread(r, "session-generations-sync");
-		thread.setDaemon(true);
-		return thread;
-	});
-	private volatile Instant newestSeen;
-	private volatile long lastSyncNanos;
+	private final TaskScheduler scheduler;
+	private final ChangeFeed<SessionGeneration> feed;
 
-	SessionGenerations(MongoTemplate mongo, Clock clock,
+	SessionGenerations(MongoTemplate mongo, Clock clock, @Lazy TaskScheduler scheduler,
 			@Value("${healthconnect.jwt.revocation-sync:1s}") Duration sync) {
 		this.mongo = mongo;
 		this.clock = clock;
-		this.sync = sync;
+		this.scheduler = scheduler;
+		this.feed = new ChangeFeed<>("session generations", sync, clock, this::changedSince,
+				SessionGeneration::changedAt, stored -> known.merge(stored.userId(), stored.generation(), Math::max));
 	}
 
 	@Override
 	public void afterPropertiesSet() {
 		mongo.indexOps(SessionGeneration.class).createIndex(new Index().on("changedAt", Sort.Direction.ASC));
-		syncNow();
-		syncer.scheduleWithFixedDelay(this::syncQuietly, sync.toMillis(), sync.toMillis(), TimeUnit.MILLISECONDS);
+		// read everything before the app serves anything (a failure stops the start-up)
+		feed.readNow();
+	}
+
+	/**
+	 * Follows the changes once every bean exists: the app's scheduler comes with the WebSocket set-up, which needs
+	 * this bean.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		feed.follow(scheduler);
 	}
 
 	@Override
 	public void destroy() {
-		syncer.shutdownNow();
+		feed.stop();
 	}
 
 	/** The generation new tokens of this user are issued in. */
@@ -78,7 +79,7 @@ public class SessionGenerations implements InitializingBean, DisposableBean {
 		if (generation != null) {
 			return generation;
 		}
-		if (System.nanoTime() - lastSyncNanos <= sync.multipliedBy(3).toNanos()) {
+		if (feed.isFresh()) {
 			return 0;
 		}
 		SessionGeneration stored = mongo.findById(userId, SessionGeneration.class);
@@ -99,28 +100,9 @@ public class SessionGenerations implements InitializingBean, DisposableBean {
 		return generation >= current(userId);
 	}
 
-	void syncNow() {
-		Instant since = newestSeen;
-		Query query = since == null ? new Query() : Query.query(Criteria.where("changedAt").gte(since.minus(OVERLAP)));
-		Instant newest = since;
-		for (SessionGeneration stored : mongo.find(query, SessionGeneration.class)) {
-			known.merge(stored.userId(), stored.generation(), Math::max);
-			if (stored.changedAt() != null && (newest == null || stored.changedAt().isAfter(newest))) {
-				newest = stored.changedAt();
-			}
-		}
-		newestSeen = newest != null ? newest : clock.instant().minus(OVERLAP);
-		lastSyncNanos = System.nanoTime();
-	}
-
-	private void syncQuietly() {
-		try {
-			syncNow();
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not read session generations; checks ask the database directly until this works again: {}",
-					ex.toString());
-		}
+	private List<SessionGeneration> changedSince(Instant since) {
+		return mongo.find(since == null ? new Query() : Query.query(Criteria.where("changedAt").gte(since)),
+				SessionGeneration.class);
 	}
 
 	@Document("session_generations")

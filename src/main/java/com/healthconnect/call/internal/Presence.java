@@ -11,7 +11,7 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 import com.healthconnect.auth.CurrentUser;
-import com.healthconnect.realtime.ConnectedPeers;
+import com.healthconnect.appointment.Connections;
 import com.healthconnect.realtime.UserSessionClosed;
 import com.healthconnect.realtime.UserSessionOpened;
 import com.healthconnect.realtime.UserSessions;
@@ -29,19 +29,19 @@ public class Presence {
 	private static final Logger log = LoggerFactory.getLogger(Presence.class);
 
 	private final UserSessions sessions;
-	private final ConnectedPeers peers;
+	private final Connections connections;
 	private final TaskExecutor executor;
 	private final ConcurrentHashMap<String, Boolean> announced = new ConcurrentHashMap<>();
 
-	Presence(UserSessions sessions, ConnectedPeers peers, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+	Presence(UserSessions sessions, Connections connections, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
 		this.sessions = sessions;
-		this.peers = peers;
+		this.connections = connections;
 		this.executor = executor;
 	}
 
 	/** Whether the other user is online, as far as {@code viewer} may know: only counterparts (and oneself) are shown. */
 	public boolean isOnlineFor(CurrentUser viewer, String userId) {
-		if (!viewer.id().equals(userId) && !peers.areConnected(viewer.id(), userId)) {
+		if (!viewer.id().equals(userId) && !connections.areConnected(viewer.id(), userId)) {
 			return false;
 		}
 		return sessions.isOnline(userId);
@@ -58,7 +58,7 @@ public class Presence {
 	}
 
 	private void announce(CurrentUser user) {
-		List<String> counterparts = peers.counterparts(user);
+		List<String> counterparts = connections.counterparts(user);
 		announced.compute(user.id(), (id, before) -> {
 			boolean online = sessions.isOnline(id);
 			if (before == null ? online : before != online) {

@@ -22,8 +22,7 @@ import com.healthconnect.appointment.Connections;
 import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.metrics.AppMetrics;
 import com.healthconnect.platform.DomainException;
-import com.healthconnect.realtime.ConnectedPeers;
-import com.healthconnect.realtime.People;
+import com.healthconnect.appointment.People;
 import com.healthconnect.realtime.UserSessionClosed;
 import com.healthconnect.realtime.UserSessions;
 
@@ -53,7 +52,6 @@ public class Signaling {
 	private static final Logger log = LoggerFactory.getLogger(Signaling.class);
 
 	private final UserSessions sessions;
-	private final ConnectedPeers peers;
 	private final Connections connections;
 	private final AppMetrics metrics;
 	private final People people;
@@ -69,13 +67,12 @@ public class Signaling {
 		.maximumSize(100_000)
 		.build();
 
-	Signaling(UserSessions sessions, ConnectedPeers peers, Connections connections, People people, CallRegistry calls,
+	Signaling(UserSessions sessions, Connections connections, People people, CallRegistry calls,
 			CallLog callLog, Clock clock, CallProperties properties, @Lazy TaskScheduler scheduler,
 			ApplicationEventPublisher events, AppMetrics metrics) {
 		this.metrics = metrics;
 		this.events = events;
 		this.sessions = sessions;
-		this.peers = peers;
 		this.connections = connections;
 		this.people = people;
 		this.calls = calls;
@@ -321,7 +318,7 @@ public class Signaling {
 		if (to == null || to.isBlank()) {
 			throw DomainException.invalidField("to", "is required");
 		}
-		if (!peers.areConnected(from.id(), to)) {
+		if (!connections.areConnected(from.id(), to)) {
 			throw DomainException.forbidden("You can only call, or signal to, a doctor or patient you have an "
 					+ "appointment with");
 		}

@@ -17,7 +17,7 @@ import com.healthconnect.call.internal.CallRecord;
 import com.healthconnect.call.internal.IceServers;
 import com.healthconnect.call.internal.IceServers.IceConfig;
 import com.healthconnect.platform.Pages;
-import com.healthconnect.realtime.People;
+import com.healthconnect.appointment.People;
 
 @RestController
 @RequestMapping("/api/calls")

@@ -9,6 +9,7 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Controller;
 
 import com.healthconnect.call.internal.Signaling;
+import com.healthconnect.realtime.SendBudget;
 import com.healthconnect.realtime.UserSessions;
 
 import tools.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * The signaling destinations of the contract; the sender is always the socket's signed-in user.
  */
 @Controller
+@SendBudget(SendBudget.Kind.SIGNALING)
 class SignalingController {
 
 	private static final String SESSION = SimpMessageHeaderAccessor.SESSION_ID_HEADER;

@@ -24,8 +24,8 @@ import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.media.MediaRef;
 import com.healthconnect.media.MediaStore;
 import com.healthconnect.platform.DomainException;
-import com.healthconnect.realtime.ConnectedPeers;
-import com.healthconnect.realtime.People;
+import com.healthconnect.appointment.Connections;
+import com.healthconnect.appointment.People;
 import com.healthconnect.realtime.UserSessions;
 
 /**
@@ -41,18 +41,18 @@ public class Messaging implements InitializingBean {
 	static final String COLLECTION = "messages";
 
 	private final MongoTemplate mongo;
-	private final ConnectedPeers peers;
+	private final Connections connections;
 	private final UserSessions sessions;
 	private final MediaStore media;
 	private final People people;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	Messaging(MongoTemplate mongo, ConnectedPeers peers, UserSessions sessions, MediaStore media, People people,
+	Messaging(MongoTemplate mongo, Connections connections, UserSessions sessions, MediaStore media, People people,
 			Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.mongo = mongo;
-		this.peers = peers;
+		this.connections = connections;
 		this.sessions = sessions;
 		this.media = media;
 		this.people = people;
@@ -179,7 +179,7 @@ public class Messaging implements InitializingBean {
 	}
 
 	public boolean mayChat(CurrentUser me, String peer) {
-		return peer != null && peers.areConnected(me.id(), peer);
+		return peer != null && connections.areConnected(me.id(), peer);
 	}
 
 	private void requireConnected(CurrentUser me, String peer) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.messaging.internal.Messaging;
 import com.healthconnect.platform.DomainException;
+import com.healthconnect.realtime.SendBudget;
 import com.healthconnect.realtime.StompError;
 import com.healthconnect.realtime.UserSessions;
 
@@ -21,6 +22,7 @@ import com.healthconnect.realtime.UserSessions;
  * in that order) and never on the threads that read the sockets.
  */
 @Controller
+@SendBudget(SendBudget.Kind.CHAT)
 class ChatController {
 
 	static final String CHAT_SEND = "/app/chat.send";

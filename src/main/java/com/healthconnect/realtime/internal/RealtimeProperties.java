@@ -17,7 +17,6 @@ import org.springframework.util.unit.DataSize;
  * @param sendBufferSize how much may queue up for one slow client before it is disconnected
  * @param heartbeat the STOMP heart-beat the server offers and expects
  * @param rate per-session token bucket: {@code burst} frames at once, refilled at {@code perSecond}
- * @param connectionCacheTtl how long "are these two connected?" answers are trusted without an appointment event
  * @param blocking the threads that handle client frames (they may block on MongoDB)
  * @param perUser limits over all of one user's sessions together
  * @param broker {@code simple} (Spring's in-memory broker: one instance) or {@code relay} (Spring's STOMP broker relay
@@ -25,15 +24,19 @@ import org.springframework.util.unit.DataSize;
  * @param relay where the relay's broker is
  * @param instanceHeartbeat how often this instance tells the others it is alive (see {@code SessionDirectory})
  * @param instanceTimeout after how long without a heartbeat an instance is taken for dead and its sessions ended
+ * @param compression accept a browser's {@code permessage-deflate} offer on {@code /ws}; off by default: signaling
+ * frames are a few hundred bytes, and inflating and deflating every relayed frame cost more latency and CPU than the
+ * bytes it saves (figures in docs/PERFORMANCE.md)
  */
 @ConfigurationProperties("healthconnect.realtime")
 public record RealtimeProperties(@DefaultValue("64KB") DataSize maxFrameSize,
 		@DefaultValue(SocketBuffers.DEFAULT_SIZE) DataSize socketBufferSize, @DefaultValue("10s") Duration sendTimeLimit,
 		@DefaultValue("512KB") DataSize sendBufferSize, @DefaultValue("25s") Duration heartbeat,
-		@DefaultValue Rate rate, @DefaultValue("5m") Duration connectionCacheTtl,
+		@DefaultValue Rate rate,
 		@DefaultValue Blocking blocking,
 		@DefaultValue PerUser perUser, @DefaultValue("simple") Broker broker, @DefaultValue Relay relay,
-		@DefaultValue("5s") Duration instanceHeartbeat, @DefaultValue("20s") Duration instanceTimeout) {
+		@DefaultValue("5s") Duration instanceHeartbeat, @DefaultValue("20s") Duration instanceTimeout,
+		@DefaultValue("false") boolean compression) {
 
 	public enum Broker { SIMPLE, RELAY }
 

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import com.healthconnect.platform.TooManyRequestsException;
 import com.healthconnect.realtime.ChatBudget;
+import com.healthconnect.realtime.SendBudget;
 
 /** {@link ChatBudget} on {@link UserRates}' chat buckets: a REST message counts as one {@code /app/chat.send} frame. */
 @Component
@@ -22,7 +23,7 @@ class SharedChatBudget implements ChatBudget {
 
 	@Override
 	public void take(String userId) {
-		String refusal = rates.refusal(userId, "/app/chat.send");
+		String refusal = rates.refusal(userId, SendBudget.Kind.CHAT);
 		if (refusal != null) {
 			throw new TooManyRequestsException(refusal, retryAfter);
 		}

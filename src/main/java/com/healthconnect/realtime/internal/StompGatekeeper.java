@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.Principal;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +22,15 @@ import org.springframework.stereotype.Component;
 
 import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.auth.SessionAuthentication;
+import com.healthconnect.realtime.SendBudget;
 import com.healthconnect.realtime.StompError;
 import com.healthconnect.realtime.UserDestinations;
 import com.healthconnect.realtime.UserSessions;
 
 /**
  * Authorises every client frame before anything handles it, on the socket's reading thread: CONNECT must carry the
- * CSRF header; clients SEND only to the contract's {@code /app/...} destinations and SUBSCRIBE only to their own
+ * CSRF header; clients SEND only to the {@code /app/...} destinations the modules declare ({@link ClientDestinations})
+ * and SUBSCRIBE only to their own
  * {@code /user/queue/...}; a session that sends faster than its token bucket allows is refused. Chat and signaling
  * frames also draw on their user's buckets, over all the user's sessions ({@link UserRates}); a frame over those is
  * dropped with a 429 on the sender's {@code /user/queue/errors}, and the socket stays open. A refusal drops the
@@ -43,8 +45,6 @@ import com.healthconnect.realtime.UserSessions;
 class StompGatekeeper implements ChannelInterceptor {
 
 	static final String CSRF_HEADER = "X-XSRF-TOKEN";
-	static final Set<String> SEND_DESTINATIONS = Set.of("/app/call-user", "/app/answer-call", "/app/ice-candidate",
-			"/app/reject-call", "/app/end-call", "/app/typing", "/app/chat.send");
 	private static final String CONNECTED = StompGatekeeper.class.getName() + ".connected";
 	private static final String BUCKET = StompGatekeeper.class.getName() + ".bucket";
 	private static final String REFUSED = StompGatekeeper.class.getName() + ".refused";
@@ -55,9 +55,12 @@ class StompGatekeeper implements ChannelInterceptor {
 	private final ObjectProvider<UserSessions> sessions;
 	private final UserRates userRates;
 	private final SessionDirectory directory;
+	private final ClientDestinations destinations;
 
 	StompGatekeeper(RealtimeProperties properties, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound,
-			ObjectProvider<UserSessions> sessions, UserRates userRates, SessionDirectory directory) {
+			ObjectProvider<UserSessions> sessions, UserRates userRates, SessionDirectory directory,
+			ClientDestinations destinations) {
+		this.destinations = destinations;
 		this.rate = properties.rate();
 		this.clientOutbound = clientOutbound;
 		this.sessions = sessions;
@@ -112,8 +115,12 @@ class StompGatekeeper implements ChannelInterceptor {
 	 * the user did nothing wrong, and a closed tab would reconnect and send again).
 	 */
 	private boolean overUserRate(String destination, Principal principal, String sessionId) {
+		Optional<SendBudget.Kind> budget = destinations.budget(destination);
+		if (budget.isEmpty()) {
+			return false;
+		}
 		CurrentUser user = userOf(principal);
-		String refusal = userRates.refusal(user.id(), destination);
+		String refusal = userRates.refusal(user.id(), budget.get());
 		if (refusal == null) {
 			return false;
 		}
@@ -183,7 +190,7 @@ class StompGatekeeper implements ChannelInterceptor {
 				&& UserDestinations.subscription(userOf(user).id(), destination) == null) {
 			return "You may subscribe only to your own /user/queue/... destinations, not " + shown(destination);
 		}
-		if (command == StompCommand.SEND && (destination == null || !SEND_DESTINATIONS.contains(destination))) {
+		if (command == StompCommand.SEND && !destinations.allows(destination)) {
 			return "You may not send to " + shown(destination);
 		}
 		return null;

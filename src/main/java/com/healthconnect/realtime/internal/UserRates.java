@@ -1,24 +1,21 @@
 package com.healthconnect.realtime.internal;
 
 import java.time.Duration;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.healthconnect.realtime.SendBudget;
 
 /**
- * Token buckets per user for chat and signaling SEND frames, over all of a user's sessions together (see
- * {@link RealtimeProperties.PerUser}). A bucket is forgotten once it has been idle long enough to be full again, so
- * forgetting it changes nothing and the state stays as small as the set of users active in the last few seconds.
+ * Token buckets per user for chat and signaling SEND frames ({@link SendBudget}), over all of a user's sessions
+ * together (see {@link RealtimeProperties.PerUser}). A bucket is forgotten once it has been idle long enough to be
+ * full again, so forgetting it changes nothing and the state stays as small as the set of users active in the last
+ * few seconds.
  */
 @Component
 class UserRates {
-
-	static final Set<String> CHAT = Set.of("/app/chat.send", "/app/typing");
-	static final Set<String> SIGNALING = Set.of("/app/call-user", "/app/answer-call", "/app/ice-candidate",
-			"/app/reject-call", "/app/end-call");
 
 	private final Limit chat;
 	private final Limit signaling;
@@ -29,10 +26,9 @@ class UserRates {
 		this.signaling = new Limit("signaling", perUser.signalingBurst(), perUser.signalingPerSecond());
 	}
 
-	/** Why this user may not send to this destination now ({@code null} if they may); counts the frame. */
-	String refusal(String userId, String destination) {
-		Limit limit = CHAT.contains(destination) ? chat : SIGNALING.contains(destination) ? signaling : null;
-		return limit == null ? null : limit.refusal(userId);
+	/** Why this user may not send one more frame of this kind now ({@code null} if they may); counts the frame. */
+	String refusal(String userId, SendBudget.Kind kind) {
+		return (kind == SendBudget.Kind.CHAT ? chat : signaling).refusal(userId);
 	}
 
 	/** Users with a bucket right now; for tests of the bound. */

@@ -20,6 +20,8 @@ import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 import com.healthconnect.realtime.UserDestinations;
 
@@ -63,7 +65,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		// same origin is always allowed; the list adds more
 		registry.addEndpoint("/ws")
 			.setAllowedOriginPatterns(origins.allowedOrigins().toArray(String[]::new))
-			.addInterceptors(handshakeGuard);
+			.addInterceptors(handshakeGuard)
+			.setHandshakeHandler(new DefaultHandshakeHandler(properties.compression()
+					? new StandardWebSocketUpgradeStrategy() : new UncompressedUpgrade()));
 		registry.setErrorHandler(new FrameErrors());
 		registry.setPreserveReceiveOrder(true);
 	}

@@ -100,8 +100,8 @@ class OpenSocketsTest {
 	private static RealtimeProperties properties() {
 		return new RealtimeProperties(DataSize.ofKilobytes(64), DataSize.ofKilobytes(8), Duration.ofSeconds(10),
 				DataSize.ofKilobytes(512), Duration.ofSeconds(25), new RealtimeProperties.Rate(100, 50),
-				Duration.ofMinutes(5), new RealtimeProperties.Blocking(true, 16, 10000),
+				new RealtimeProperties.Blocking(true, 16, 10000),
 				new RealtimeProperties.PerUser(10, 20, 10, 200, 100), RealtimeProperties.Broker.SIMPLE, null,
-				Duration.ofSeconds(5), Duration.ofSeconds(20));
+				Duration.ofSeconds(5), Duration.ofSeconds(20), false);
 	}
 }

@@ -1,27 +1,33 @@
-package com.healthconnect.realtime;
+package com.healthconnect.appointment;
 
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.caffeine.CaffeineCache;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.healthconnect.auth.AccountDeleted;
 import com.healthconnect.auth.Role;
 import com.healthconnect.doctor.DoctorProfiles;
 import com.healthconnect.patient.PatientProfiles;
 import com.healthconnect.platform.DomainException;
 
 /**
- * The name and picture shown for the other side of a call or chat, kept for a minute: an incoming call must not wait
- * for a database round trip to say who is calling.
+ * Who the other side of an appointment is, as a chat, a call or a call log shows them: name and picture, kept for a
+ * minute (Spring's cache abstraction over Caffeine), since an incoming call must not wait for a database round trip
+ * to say who is calling. A deleted account is forgotten at once.
  */
 @Component
 public class People {
 
-	private static final long TTL_NANOS = 60_000_000_000L;
-	private static final int MAX_ENTRIES = 100_000;
+	private static final Duration MAX_AGE = Duration.ofMinutes(1);
 
 	private final DoctorProfiles doctors;
 	private final PatientProfiles patients;
-	private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+	private final Cache cache = new CaffeineCache("people",
+			Caffeine.newBuilder().expireAfterWrite(MAX_AGE).maximumSize(100_000).build(), false);
 
 	People(DoctorProfiles doctors, PatientProfiles patients) {
 		this.doctors = doctors;
@@ -29,14 +35,23 @@ public class People {
 	}
 
 	public Person get(String userId, Role role) {
-		long now = System.nanoTime();
-		Cached cached = cache.get(userId);
-		if (cached != null && cached.expiresAt - now > 0 && cached.person.role() == role) {
-			return cached.person;
+		Person cached = cache.get(userId, Person.class);
+		if (cached != null && cached.role() == role) {
+			return cached;
 		}
-		Person person;
+		Person person = lookUp(userId, role);
+		cache.put(userId, person);
+		return person;
+	}
+
+	@EventListener
+	void accountDeleted(AccountDeleted deleted) {
+		cache.evict(deleted.userId());
+	}
+
+	private Person lookUp(String userId, Role role) {
 		try {
-			person = switch (role) {
+			return switch (role) {
 				case DOCTOR -> {
 					var doctor = doctors.get(userId);
 					yield new Person(userId, doctor.name(), role, doctor.profileImage());
@@ -50,13 +65,8 @@ public class People {
 			};
 		}
 		catch (DomainException notFound) {
-			person = new Person(userId, "Former user", role, null);
+			return new Person(userId, "Former user", role, null);
 		}
-		if (cache.size() > MAX_ENTRIES) {
-			cache.clear();
-		}
-		cache.put(userId, new Cached(person, now + TTL_NANOS));
-		return person;
 	}
 
 	/** The other role: doctors talk to patients and patients to doctors. */
@@ -66,8 +76,5 @@ public class People {
 
 	/** Who someone is, as chats and call logs show them. */
 	public record Person(String id, String name, Role role, String profileImage) {
-	}
-
-	private record Cached(Person person, long expiresAt) {
 	}
 }

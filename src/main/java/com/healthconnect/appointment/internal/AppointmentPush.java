@@ -1,4 +1,4 @@
-package com.healthconnect.realtime.internal;
+package com.healthconnect.appointment.internal;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
