@@ -2,8 +2,6 @@ package com.healthconnect.messaging.web;
 
 import java.security.Principal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -13,7 +11,6 @@ import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.messaging.internal.Messaging;
 import com.healthconnect.platform.DomainException;
 import com.healthconnect.realtime.SendBudget;
-import com.healthconnect.realtime.StompError;
 import com.healthconnect.realtime.UserSessions;
 
 /**
@@ -24,9 +21,6 @@ import com.healthconnect.realtime.UserSessions;
 @Controller
 @SendBudget(SendBudget.Kind.CHAT)
 class ChatController {
-
-	static final String CHAT_SEND = "/app/chat.send";
-	private static final Logger log = LoggerFactory.getLogger(ChatController.class);
 
 	private final Messaging messaging;
 	private final UserSessions sessions;
@@ -52,18 +46,8 @@ class ChatController {
 		if (message.to() == null || message.to().isBlank()) {
 			throw DomainException.invalidField("to", "is required");
 		}
-		String sessionId = headers.getSessionId();
-		try {
-			messaging.send(from, message.to(), message.text(), null, sessionId);
-		}
-		catch (DomainException ex) {
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			log.error("Storing a chat message failed", ex);
-			sessions.error(from.id(), sessionId, new StompError(500, "Internal error",
-					"The message could not be stored; send it again", CHAT_SEND));
-		}
+		// a failure reaches the sender's /user/queue/errors through the one mapping of errors (realtime's advice)
+		messaging.send(from, message.to(), message.text(), null, headers.getSessionId());
 	}
 
 	record Typing(String to) {
