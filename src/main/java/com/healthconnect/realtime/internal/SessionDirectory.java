@@ -52,6 +52,8 @@ class SessionDirectory implements OnlineUsers, DisposableBean {
 	private final String instance = UUID.randomUUID().toString();
 	/** This instance's open sessions: sessionId → user. */
 	private final ConcurrentHashMap<String, CurrentUser> local = new ConcurrentHashMap<>();
+	/** How many of {@link #local} each user has: "online here?" without a scan of every session. */
+	private final ConcurrentHashMap<String, Integer> localPerUser = new ConcurrentHashMap<>();
 
 	SessionDirectory(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events,
 			RealtimeProperties properties) {
@@ -73,17 +75,13 @@ class SessionDirectory implements OnlineUsers, DisposableBean {
 		if (userId == null) {
 			return false;
 		}
-		for (CurrentUser user : local.values()) {
-			if (user.id().equals(userId)) {
-				return true;
-			}
-		}
-		return mongo.exists(Query.query(Criteria.where("userId").is(userId)), SESSIONS);
+		return localPerUser.containsKey(userId) || mongo.exists(Query.query(Criteria.where("userId").is(userId)), SESSIONS);
 	}
 
 	/** A session of the user connected here (its CONNECT was accepted). */
 	void opened(CurrentUser user, String sessionId) {
 		local.put(sessionId, user);
+		localPerUser.merge(user.id(), 1, Integer::sum);
 		mongo.save(new Document("_id", sessionId).append("userId", user.id())
 			.append("role", user.role().name())
 			.append("instance", instance)
@@ -102,6 +100,7 @@ class SessionDirectory implements OnlineUsers, DisposableBean {
 		if (user == null) {
 			return;
 		}
+		localPerUser.computeIfPresent(user.id(), (id, count) -> count == 1 ? null : count - 1);
 		if (mongo.remove(Query.query(Criteria.where("_id").is(sessionId)), SESSIONS).getDeletedCount() == 0) {
 			return; // already ended by another instance that took this one for dead
 		}
