@@ -612,7 +612,7 @@ export const de: Catalogue = {
     quality_poor: 'Verbindung: schlecht',
     qualityMeasuring: 'Verbindung: wird gemessen…',
     qualityDetails: 'Umlaufzeit {{rtt}} ms, {{loss}} % Pakete verloren',
-    remoteVideo: 'Video von {{name}}',
+    remoteVideo: 'Video der Gegenseite',
     yourCamera: 'Ihre Kamera',
     yourScreen: 'Ihr geteilter Bildschirm',
     peerState: 'Was {{name}} sendet',

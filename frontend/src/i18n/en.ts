@@ -610,7 +610,7 @@ export const en = {
     quality_poor: 'Connection: poor',
     qualityMeasuring: 'Connection: measuring…',
     qualityDetails: 'Round trip {{rtt}} ms, {{loss}} % packets lost',
-    remoteVideo: 'Video of {{name}}',
+    remoteVideo: 'Remote video',
     yourCamera: 'Your camera',
     yourScreen: 'Your shared screen',
     peerState: 'What {{name}} sends',

@@ -101,7 +101,7 @@ export function CallScreen({ snapshot, onHangUp, onToggleMic, onToggleCamera }: 
     <section className={`call-screen${chatOpen ? ' call-screen--chat' : ''}`} aria-labelledby={titleId}>
       <div className="call-screen__main">
         <div className="call-screen__videos">
-          <video ref={remoteRef} className="call-screen__remote" aria-label={t('call.remoteVideo', { name })} playsInline autoPlay />
+          <video ref={remoteRef} className="call-screen__remote" aria-label={t('call.remoteVideo')} playsInline autoPlay />
           {call.phase === 'outgoing-ringing' && (
             <div className="call-screen__calling" aria-hidden="true">
               <span className="pulse" />
