@@ -34,6 +34,15 @@ describe('linkPeer', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('does not hand the connection of a finished call to the next call screen', () => {
+    const { pc } = fakePeer();
+    linkPeer(pc);
+    (pc as unknown as { connectionState: string }).connectionState = 'closed';
+    const seen: unknown[] = [];
+    onPeerLink((link) => seen.push(link))();
+    expect(seen).toEqual([]);
+  });
+
   it('keeps the call going where the browser has no data channels', () => {
     const pc = { createDataChannel: () => { throw new Error('not supported'); } } as unknown as RTCPeerConnection;
     expect(linkPeer(pc)).toBe(pc);

@@ -37,7 +37,8 @@ export function linkPeer(pc: RTCPeerConnection): RTCPeerConnection {
 /** Calls back with the current connection (if any) and each new one; returns the unsubscribe. */
 export function onPeerLink(listener: (link: PeerLink) => void): () => void {
   listeners.add(listener);
-  if (current) listener(current);
+  // a finished call's connection is of no use to the next call's screen
+  if (current && current.pc.connectionState !== 'closed') listener(current);
   return () => {
     listeners.delete(listener);
   };
