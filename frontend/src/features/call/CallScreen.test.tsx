@@ -37,7 +37,7 @@ function fakePeer(rtt = 0.05) {
     ],
   };
   linkPeer(pc as unknown as RTCPeerConnection);
-  return { channel };
+  return { channel, pc };
 }
 
 function snapshot(patch: Partial<CallSnapshot> = {}): CallSnapshot {
@@ -86,6 +86,14 @@ describe('CallScreen', () => {
     fakePeer(0.8);
     render(<CallScreen snapshot={snapshot()} onHangUp={noop} onToggleMic={noop} onToggleCamera={noop} />);
     expect(await screen.findByText('Connection: poor')).toBeInTheDocument();
+  });
+
+  it('shows the connection as poor while it is interrupted', async () => {
+    const { pc } = fakePeer(0.05);
+    render(<CallScreen snapshot={snapshot()} onHangUp={noop} onToggleMic={noop} onToggleCamera={noop} />);
+    await screen.findByText('Connection: good');
+    pc.connectionState = 'disconnected';
+    expect(await screen.findByText('Connection: poor', {}, { timeout: 5000 })).toBeInTheDocument();
   });
 
   it('opens the chat with the same person beside the call', async () => {

@@ -53,6 +53,16 @@ describe('startScreenShare', () => {
     expect(videoSender.track).toBe(camera);
   });
 
+  it('ends quietly when the connection is gone before the camera could be put back', async () => {
+    const { pc, getDisplayMedia, videoSender, screen } = setup();
+    const onEnded = vi.fn();
+    const share = await startScreenShare(pc, getDisplayMedia, onEnded);
+    videoSender.replaceTrack.mockRejectedValueOnce(new Error('closed'));
+    await share.stop();
+    expect(screen.stopped).toBe(true);
+    expect(onEnded).toHaveBeenCalledTimes(1);
+  });
+
   it('changes nothing when the person cancels the picker', async () => {
     const { pc, videoSender, camera } = setup();
     const denied = Object.assign(new Error('denied'), { name: 'NotAllowedError' });

@@ -44,9 +44,10 @@ export async function startScreenShare(
     stream.getTracks().forEach((t) => t.stop());
     try {
       if (pc.connectionState !== 'closed' && sender.track === track) await sender.replaceTrack(camera);
-    } finally {
-      onEnded();
+    } catch {
+      // the connection went away meanwhile: there is nothing left to put the camera back on
     }
+    onEnded();
   };
   const onTrackEnded = () => void stop();
   track.addEventListener('ended', onTrackEnded);

@@ -73,6 +73,12 @@ export function usePeerMedia(local: { camera: boolean; mic: boolean }): PeerMedi
     let totals: StatsTotals | null = null;
     let live = true;
     const measure = async () => {
+      // while the connection is interrupted, the last good figures would not be the truth
+      if (pc.connectionState === 'disconnected' || pc.connectionState === 'failed') {
+        totals = null;
+        setQuality({ level: 'poor', sample: null });
+        return;
+      }
       if (pc.connectionState !== 'connected') return;
       const report = await pc.getStats();
       if (!live) return;
