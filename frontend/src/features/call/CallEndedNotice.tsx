@@ -1,22 +1,26 @@
 import { useEffect } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { endMessage } from './callMachine';
 import type { CallSnapshot } from './callController';
 
 const QUIET = new Set(['hung-up', 'declined-by-me', 'answered-elsewhere']);
+/** Endings that are how a call normally ends: told plainly, not styled as a warning. */
+const NORMAL = new Set([...QUIET, 'remote-hung-up']);
 
 /** How the call ended, in a sentence; quiet endings close by themselves. */
 export function CallEndedNotice({ snapshot, onClose }: { snapshot: CallSnapshot; onClose: () => void }) {
+  const { t } = useTranslation();
   const reason = snapshot.call.endReason ?? 'hung-up';
   useEffect(() => {
     if (!QUIET.has(reason)) return;
-    const t = setTimeout(onClose, 4000);
-    return () => clearTimeout(t);
+    const timer = setTimeout(onClose, 4000);
+    return () => clearTimeout(timer);
   }, [reason, onClose]);
   return (
-    <div className={`toast${QUIET.has(reason) ? '' : ' toast--warn'}`} role="status">
+    <div className={`toast${NORMAL.has(reason) ? '' : ' toast--warn'}`} role="status">
       <p>{endMessage(snapshot.call)}</p>
       <button type="button" className="btn btn--small" onClick={onClose}>
-        Close
+        {t('common.close')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { callsApi } from '../../api/endpoints';
@@ -8,39 +9,33 @@ import { Empty, ErrorBox, Loading } from '../../ui/Feedback';
 import { Pagination } from '../../ui/Pagination';
 import { useAsync } from '../../ui/useAsync';
 
-const OUTCOME: Record<CallLogEntry['outcome'], string> = {
-  completed: 'Completed',
-  missed: 'Missed',
-  rejected: 'Declined',
-  failed: 'Failed',
-};
-
 function duration(c: CallLogEntry): string {
   if (!c.answeredAt || !c.endedAt) return '—';
   return formatDuration(new Date(c.endedAt).getTime() - new Date(c.answeredAt).getTime());
 }
 
 export default function CallHistoryPage() {
+  const { t } = useTranslation();
   const [page, setPage] = useState(0);
   const calls = useAsync(() => callsApi.history(page, 20), [page]);
   return (
     <section className="page">
-      <h1>Call history</h1>
+      <h1>{t('call.history')}</h1>
       {calls.loading && !calls.data && <Loading />}
       {calls.error != null && <ErrorBox onRetry={calls.reload}>{errorMessage(calls.error)}</ErrorBox>}
       {calls.data &&
         (calls.data.content.length === 0 ? (
-          <Empty>No calls yet.</Empty>
+          <Empty>{t('call.noCalls')}</Empty>
         ) : (
           <div className="table-wrap">
             <table className="table table--compact">
-              <caption className="visually-hidden">Your calls, newest first</caption>
+              <caption className="visually-hidden">{t('call.historyCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">With</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Duration</th>
+                  <th scope="col">{t('call.when')}</th>
+                  <th scope="col">{t('call.with')}</th>
+                  <th scope="col">{t('call.outcome')}</th>
+                  <th scope="col">{t('call.duration')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -54,7 +49,7 @@ export default function CallHistoryPage() {
                     <td>
                       <Link to={`/messages/${c.peer.id}`}>{c.peer.name}</Link>
                     </td>
-                    <td>{OUTCOME[c.outcome] ?? c.outcome}</td>
+                    <td>{t(`call.outcome_${c.outcome}`)}</td>
                     <td>{duration(c)}</td>
                   </tr>
                 ))}

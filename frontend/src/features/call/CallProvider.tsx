@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { callsApi } from '../../api/endpoints';
 import { realtime } from '../../realtime/realtimeClient';
 import { useRealtimeEvent } from '../../realtime/hooks';
@@ -6,9 +6,12 @@ import { useAuth } from '../auth/AuthProvider';
 import { CallController, type CallSnapshot } from './callController';
 import { isActive, type Peer } from './callMachine';
 import { CallEndedNotice } from './CallEndedNotice';
-import { CallScreen } from './CallScreen';
 import { IncomingCallDialog } from './IncomingCallDialog';
 import { Ringer } from './ringtone';
+import { linkPeer } from './peerLink';
+
+// The call screen (quality, screen sharing, the chat beside it) loads when a call starts, not with the first page.
+const CallScreen = lazy(() => import('./CallScreen'));
 
 interface CallContextValue {
   snapshot: CallSnapshot | null;
@@ -37,7 +40,7 @@ function createController(selfId: string, ringer: Ringer): CallController {
       }
       return navigator.mediaDevices.getUserMedia(c);
     },
-    createPeerConnection: (config) => new RTCPeerConnection(config),
+    createPeerConnection: (config) => linkPeer(new RTCPeerConnection(config)),
     ring: (tone) => ringer.play(tone),
   });
 }
@@ -128,12 +131,14 @@ export function CallProvider({ children }: { children: ReactNode }) {
       </div>
       {ringing && snapshot && <IncomingCallDialog snapshot={snapshot} onAnswer={value.answer} onDecline={value.hangUp} />}
       {onCallScreen && snapshot && (
-        <CallScreen
-          snapshot={snapshot}
-          onHangUp={value.hangUp}
-          onToggleMic={value.toggleMic}
-          onToggleCamera={value.toggleCamera}
-        />
+        <Suspense fallback={null}>
+          <CallScreen
+            snapshot={snapshot}
+            onHangUp={value.hangUp}
+            onToggleMic={value.toggleMic}
+            onToggleCamera={value.toggleCamera}
+          />
+        </Suspense>
       )}
       {phase === 'ended' && snapshot && <CallEndedNotice snapshot={snapshot} onClose={value.dismiss} />}
     </CallContext.Provider>

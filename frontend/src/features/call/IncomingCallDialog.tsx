@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Avatar } from '../../ui/Avatar';
 import type { CallSnapshot } from './callController';
 
@@ -13,11 +14,12 @@ interface Props {
  * undone, and a reflexive Escape must not hang up on a doctor or a patient.
  */
 export function IncomingCallDialog({ snapshot, onAnswer, onDecline }: Props) {
+  const { t } = useTranslation();
   const titleId = useId();
   const descId = useId();
   const answerRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
-  const name = snapshot.call.peer?.name ?? 'Someone';
+  const name = snapshot.call.peer?.name ?? t('call.someone');
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -60,14 +62,14 @@ export function IncomingCallDialog({ snapshot, onAnswer, onDecline }: Props) {
         <div className="incoming-call__ring" aria-hidden="true">
           <Avatar name={name} size={72} />
         </div>
-        <h2 id={titleId}>Incoming video call</h2>
-        <p id={descId}>{name} is calling you.</p>
+        <h2 id={titleId}>{t('call.incoming')}</h2>
+        <p id={descId}>{t('call.isCalling', { name })}</p>
         <div className="incoming-call__actions">
           <button ref={answerRef} type="button" className="btn btn--success" onClick={onAnswer}>
-            Answer
+            {t('call.answer')}
           </button>
           <button type="button" className="btn btn--danger" onClick={onDecline}>
-            Decline
+            {t('call.decline')}
           </button>
         </div>
       </div>

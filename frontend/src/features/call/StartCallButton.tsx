@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { useRealtimeStatus } from '../../realtime/hooks';
 import { useCall } from './CallProvider';
 
 /** "Start video call" with a person we are connected to; explains itself when it cannot. */
 export function StartCallButton({ peerId, peerName, className }: { peerId: string; peerName: string; className?: string }) {
+  const { t } = useTranslation();
   const { startCall, snapshot } = useCall();
   const status = useRealtimeStatus();
   const [error, setError] = useState<string | null>(null);
@@ -14,13 +16,13 @@ export function StartCallButton({ peerId, peerName, className }: { peerId: strin
         type="button"
         className="btn btn--primary"
         disabled={busy}
-        title={status !== 'connected' ? 'Connecting to the server…' : undefined}
+        title={status !== 'connected' ? t('call.connectingServer') : undefined}
         onClick={() => {
           const r = startCall({ id: peerId, name: peerName });
           setError(r.ok ? null : r.reason);
         }}
       >
-        Start video call
+        {t('call.start')}
       </button>
       {error && (
         <span className="inline-error" role="alert">

@@ -59,8 +59,10 @@ function usePeer(peerId: string) {
   return fromList ?? fetched;
 }
 
-export function ConversationView({ peerId }: { peerId: string }) {
+/** `inCall`: shown beside a call with this person, so no way back to the list and no second call button. */
+export function ConversationView({ peerId, inCall = false }: { peerId: string; inCall?: boolean }) {
   const { t } = useTranslation();
+  const titleId = useId();
   const { user } = useAuth();
   const selfId = user?.id ?? '';
   const peer = usePeer(peerId);
@@ -280,19 +282,21 @@ export function ConversationView({ peerId }: { peerId: string }) {
   const lastReadOwnId = [...messages].reverse().find((m) => m.senderId === selfId && m.read)?.id;
 
   return (
-    <section className="conversation-view card" aria-labelledby="conversation-title">
+    <section className="conversation-view card" aria-labelledby={titleId}>
       <header className="conversation-view__head">
-        <Link to="/messages" className="back-link">
-          <span aria-hidden="true">‹</span> <span className="visually-hidden">{t('messages.back')}</span>
-        </Link>
+        {!inCall && (
+          <Link to="/messages" className="back-link">
+            <span aria-hidden="true">‹</span> <span className="visually-hidden">{t('messages.back')}</span>
+          </Link>
+        )}
         <Avatar name={peerName} src={peer?.profileImage} size={40} online={online ?? null} />
         <div className="conversation-view__who">
-          <h2 id="conversation-title">{peerName}</h2>
+          <h2 id={titleId}>{peerName}</h2>
           <p className="muted small" aria-live="polite">
             {peerTyping ? t('messages.typing') : online ? t('common.online') : online === false ? t('common.offline') : '\u00a0'}
           </p>
         </div>
-        <StartCallButton peerId={peerId} peerName={peerName} />
+        {!inCall && <StartCallButton peerId={peerId} peerName={peerName} />}
       </header>
 
       <div className="conversation-view__scroll" ref={scroller} onScroll={onScroll}>

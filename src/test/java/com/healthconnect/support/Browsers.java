@@ -23,7 +23,9 @@ public final class Browsers implements AutoCloseable {
 
 	private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
 			"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-			"--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
+			"--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+			// screen sharing: getDisplayMedia picks Chromium's fake screen (800×600) without a picker
+			"--auto-select-desktop-capture-source=Entire screen");
 
 	private final Playwright playwright;
 	private final Browser browser;
