@@ -72,6 +72,7 @@ describe('ConnectWatch', () => {
     pc.gathering('gathering');
     pc.candidateError(701, 'stun:stun.example.org:3478');
     pc.candidateError(401, 'turn:127.0.0.1:3478?transport=udp');
+    pc.candidate({ candidate: '' });
     pc.candidate(null);
     pc.gathering('complete');
     expect(failures).toEqual(['relay-refused']);

@@ -74,7 +74,8 @@ export class ConnectWatch {
       return;
     }
     this.on('icecandidate', (e) => {
-      if ((e as RTCPeerConnectionIceEvent).candidate) this.candidates++;
+      // null (and, in some browsers, an empty candidate string) only marks the end of gathering
+      if ((e as RTCPeerConnectionIceEvent).candidate?.candidate) this.candidates++;
     });
     this.on('icecandidateerror', (e) => {
       const err = e as RTCPeerConnectionIceErrorEvent;
