@@ -259,6 +259,8 @@ export interface Presence {
 export interface IceServerConfig {
   iceServers: { urls: string | string[]; username?: string; credential?: string }[];
   ttlSeconds: number;
+  /** `'relay'` when the server wants relay candidates only (`healthconnect.turn.relay-only`); absent otherwise. */
+  iceTransportPolicy?: 'relay';
 }
 
 export interface CallLogEntry {

@@ -638,4 +638,10 @@ export const de: Catalogue = {
     outcome_rejected: 'Abgelehnt',
     outcome_failed: 'Fehlgeschlagen',
   },
+  callConnect: {
+    relayRefused: 'Der Anruf konnte nicht verbunden werden: Der Relay-Server hat unsere Zugangsdaten abgelehnt. Bitte versuchen Sie es später erneut; wenn es wieder passiert, sagen Sie der Praxis Bescheid.',
+    relayUnreachable: 'Der Anruf konnte nicht verbunden werden: Der Relay-Server war nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
+    noCandidates: 'Der Anruf konnte nicht verbunden werden: Ihr Browser hat keinen Netzwerkweg für den Anruf gefunden.',
+    timeout: 'Der Anruf konnte nicht verbunden werden: Es wurde nicht rechtzeitig ein Netzwerkweg zu {{name}} gefunden. Ihr Netzwerk blockiert möglicherweise Videoanrufe.',
+  },
 };

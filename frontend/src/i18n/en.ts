@@ -636,6 +636,12 @@ export const en = {
     outcome_rejected: 'Declined',
     outcome_failed: 'Failed',
   },
+  callConnect: {
+    relayRefused: 'The call could not be connected: the relay server refused our credentials. Please try again later; if it keeps happening, tell the practice.',
+    relayUnreachable: 'The call could not be connected: the relay server could not be reached. Check your internet connection and try again.',
+    noCandidates: 'The call could not be connected: your browser found no network path for the call.',
+    timeout: 'The call could not be connected: no network path to {{name}} was found in time. Your network may block video calls.',
+  },
 };
 
 /** A catalogue with the same keys as English. */

@@ -6,6 +6,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { CallController, type CallSnapshot } from './callController';
 import { isActive, type Peer } from './callMachine';
 import { CallEndedNotice } from './CallEndedNotice';
+import { rtcConfiguration } from './iceConfig';
 import { IncomingCallDialog } from './IncomingCallDialog';
 import { Ringer } from './ringtone';
 import { linkPeer } from './peerLink';
@@ -33,7 +34,7 @@ function createController(selfId: string, ringer: Ringer): CallController {
   return new CallController({
     selfId,
     send: (destination, body) => realtime.publish(destination, body),
-    getIceServers: async () => (await callsApi.iceServers()).iceServers as RTCIceServer[],
+    getIceServers: async () => rtcConfiguration(await callsApi.iceServers()),
     getUserMedia: (c) => {
       if (!navigator.mediaDevices?.getUserMedia) {
         return Promise.reject(Object.assign(new Error('This browser cannot use a camera here (a secure https page is needed).'), { name: 'SecurityError' }));

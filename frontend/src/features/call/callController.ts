@@ -13,12 +13,15 @@ import {
   type RingTone,
   type TimerName,
 } from './callMachine';
+import { ConnectWatch } from './connectFailure';
+import { asConfiguration } from './iceConfig';
 
 export interface CallControllerDeps {
   selfId: string;
   /** SEND a STOMP frame; false when the realtime connection is down. */
   send: (destination: string, body: Record<string, unknown>) => boolean;
-  getIceServers: () => Promise<RTCIceServer[]>;
+  /** The ICE servers, or a whole configuration (with `iceTransportPolicy`). */
+  getIceServers: () => Promise<RTCIceServer[] | RTCConfiguration>;
   getUserMedia: (constraints: MediaStreamConstraints) => Promise<MediaStream>;
   createPeerConnection: (config: RTCConfiguration) => RTCPeerConnection;
   ring: (tone: RingTone) => void;
@@ -41,6 +44,8 @@ export class CallController {
   private readonly queue: CallEvent[] = [];
   private processing = false;
   private pc: RTCPeerConnection | null = null;
+  /** Ends a call that cannot connect with the reason, instead of leaving it in "connecting". */
+  private connectWatch: ConnectWatch | null = null;
   /** Bumped on every close, so async work for an old connection stops. */
   private generation = 0;
   private readonly timers = new Map<TimerName, ReturnType<typeof setTimeout>>();
@@ -185,15 +190,18 @@ export class CallController {
 
   private async createPeer(): Promise<{ pc: RTCPeerConnection; gen: number }> {
     const gen = this.generation;
-    let iceServers: RTCIceServer[] = [];
+    let config: RTCConfiguration = { iceServers: [] };
     try {
-      iceServers = await this.deps.getIceServers();
+      config = asConfiguration(await this.deps.getIceServers());
     } catch {
       // Fall back to host candidates only; works on one network.
     }
     this.checkCurrent(gen);
-    const pc = this.deps.createPeerConnection({ iceServers });
+    const pc = this.deps.createPeerConnection(config);
     this.pc = pc;
+    this.connectWatch = new ConnectWatch(pc, (reason) => {
+      if (gen === this.generation) this.dispatch({ type: 'CONNECT_FAILED', reason });
+    });
     const remote = new MediaStream();
     this.update({ remoteStream: remote });
     pc.onicecandidate = (e) => {
@@ -309,6 +317,8 @@ export class CallController {
     this.generation++;
     const pc = this.pc;
     this.pc = null;
+    this.connectWatch?.stop();
+    this.connectWatch = null;
     if (pc) {
       pc.onicecandidate = null;
       pc.ontrack = null;

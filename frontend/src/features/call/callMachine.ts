@@ -18,6 +18,7 @@ import type {
   IceCandidatePayload,
   SessionDescription,
 } from '../../api/types';
+import { connectFailureMessage, type ConnectFailure } from './connectFailure';
 
 export type CallPhase = 'idle' | 'outgoing-ringing' | 'incoming-ringing' | 'connecting' | 'connected' | 'ended';
 
@@ -34,7 +35,8 @@ export type EndReason =
   | 'network' // ICE failed for good
   | 'peer-left' // the peer went offline mid-call
   | 'media-error'
-  | 'signaling-error';
+  | 'signaling-error'
+  | 'connect-failed'; // no connection could be set up (endDetail: a ConnectFailure from connectFailure.ts)
 
 export interface Peer {
   id: string;
@@ -91,6 +93,7 @@ export type CallEvent =
   | { type: 'PEER_OFFLINE'; userId: string }
   | { type: 'MEDIA_ERROR'; message: string }
   | { type: 'SIGNALING_ERROR'; message: string }
+  | { type: 'CONNECT_FAILED'; reason: ConnectFailure }
   | { type: 'DISMISS' };
 
 export type TimerName = 'ring' | 'failure';
@@ -480,6 +483,13 @@ export function transition(state: CallState, event: CallEvent): Transition {
       return end(state, 'signaling-error', undefined, event.message);
     }
 
+    case 'CONNECT_FAILED': {
+      if (!isActive(state) || !state.peer || state.connectionState === 'connected') return stay(state);
+      // Before our offer went out the peer knows nothing of the call.
+      const signal = state.direction === 'outgoing' && !state.offerSent ? undefined : endCallSignal(state);
+      return end(state, 'connect-failed', signal, event.reason);
+    }
+
     case 'DISMISS': {
       if (state.phase !== 'ended') return stay(state);
       return stay(initialCallState(state.selfId));
@@ -535,6 +545,8 @@ export function endMessage(state: Pick<CallState, 'endReason' | 'endDetail' | 'p
       return `Could not use your camera or microphone${state.endDetail ? `: ${state.endDetail}` : '.'}`;
     case 'signaling-error':
       return `The call could not be set up${state.endDetail ? `: ${state.endDetail}` : '.'}`;
+    case 'connect-failed':
+      return connectFailureMessage(state.endDetail, name);
     default:
       return 'Call ended.';
   }

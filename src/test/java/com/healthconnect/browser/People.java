@@ -23,6 +23,7 @@ import com.microsoft.playwright.Page;
 final class People implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterTestExecutionCallback,
 		AfterEachCallback {
 
+	private final List<String> chromiumFlags;
 	private Browsers browsers;
 	private int port;
 	private final List<BrowserContext> open = new ArrayList<>();
@@ -38,10 +39,14 @@ final class People implements BeforeAllCallback, AfterAllCallback, BeforeEachCal
 		return port;
 	}
 
+	People(String... chromiumFlags) {
+		this.chromiumFlags = List.of(chromiumFlags);
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		Ui.setDefaultTimeouts();
-		browsers = Browsers.launch();
+		browsers = Browsers.launch(chromiumFlags);
 	}
 
 	@Override

@@ -28,6 +28,7 @@ class IceServersIT {
 		ApiClient patient = new ApiClient(port).registerPatient("Ice Patient");
 		JsonNode config = patient.get("/api/calls/ice-servers").json();
 		assertThat(config.get("ttlSeconds").asLong()).isEqualTo(3600);
+		assertThat(config.has("iceTransportPolicy")).as("only with healthconnect.turn.relay-only").isFalse();
 		JsonNode stun = config.get("iceServers").get(0);
 		assertThat(stun.get("urls").get(0).asString()).startsWith("stun:");
 		assertThat(stun.has("username")).isFalse();

@@ -30,20 +30,26 @@ public final class Browsers implements AutoCloseable {
 	private final Playwright playwright;
 	private final Browser browser;
 
-	private Browsers() {
+	private Browsers(List<String> extraFlags) {
 		this.playwright = Playwright
 			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		List<String> flags = new ArrayList<>(FLAGS);
+		flags.addAll(extraFlags);
 		this.browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-				.setArgs(new ArrayList<>(FLAGS)));
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true).setArgs(flags));
 	}
 
 	public static Browsers launch() {
+		return launch(List.of());
+	}
+
+	/** Chromium with further flags, e.g. {@code --disable-features=WebRtcHideLocalIpsWithMdns} for TURN on loopback. */
+	public static Browsers launch(List<String> extraFlags) {
 		if (!Files.isExecutable(CHROMIUM)) {
 			throw new IllegalStateException("Browser tests need Chromium at " + CHROMIUM
 					+ " (Debian: apt-get install chromium; .ci/run installs it)");
 		}
-		return new Browsers();
+		return new Browsers(extraFlags);
 	}
 
 	public Browser browser() {

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * STUN and TURN servers for WebRTC: {@code healthconnect.stun.urls}, {@code healthconnect.turn.urls},
- * {@code healthconnect.turn.secret} (coturn's {@code static-auth-secret}) and {@code healthconnect.turn.ttl}.
+ * {@code healthconnect.turn.secret} (coturn's {@code static-auth-secret}), {@code healthconnect.turn.ttl} and
+ * {@code healthconnect.turn.relay-only} (browsers then use relay candidates only: no party learns the other's address,
+ * and the browser tests prove the relay path with it).
  */
 public final class IceProperties {
 
@@ -20,7 +22,8 @@ public final class IceProperties {
 	}
 
 	@ConfigurationProperties("healthconnect.turn")
-	public record Turn(@DefaultValue List<String> urls, String secret, @DefaultValue("12h") Duration ttl) {
+	public record Turn(@DefaultValue List<String> urls, String secret, @DefaultValue("12h") Duration ttl,
+			boolean relayOnly) {
 
 		public boolean hasSecret() {
 			return secret != null && !secret.isBlank();

@@ -46,7 +46,7 @@ public class IceServers {
 				servers.add(new IceServer(turn.urls(), null, null));
 			}
 		}
-		return new IceConfig(servers, turn.ttl().toSeconds());
+		return new IceConfig(servers, turn.ttl().toSeconds(), turn.relayOnly() && !turn.urls().isEmpty() ? "relay" : null);
 	}
 
 	/** coturn's REST-API credential: base64(HMAC-SHA1(secret, username)). */
@@ -61,7 +61,9 @@ public class IceServers {
 		}
 	}
 
-	public record IceConfig(List<IceServer> iceServers, long ttlSeconds) {
+	/** {@code iceTransportPolicy} is {@code "relay"} with {@code healthconnect.turn.relay-only} (and a TURN URL), else absent. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record IceConfig(List<IceServer> iceServers, long ttlSeconds, String iceTransportPolicy) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
