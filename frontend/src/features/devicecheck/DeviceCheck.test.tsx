@@ -27,11 +27,12 @@ function failure(name: string): DOMException {
 }
 
 /** An AudioContext whose analyser hears `loudness` (0 silence … 1 loud) and which records the tones it plays. */
-function fakeAudio(loudness = 0) {
+function fakeAudio(loudness = 0, state: AudioContextState = 'running') {
   const oscillators: { start: ReturnType<typeof vi.fn> }[] = [];
   const ramp = { setValueAtTime: vi.fn(), exponentialRampToValueAtTime: vi.fn() };
   const context = {
     currentTime: 0,
+    state,
     destination: {},
     resume: vi.fn().mockResolvedValue(undefined),
     close: vi.fn().mockResolvedValue(undefined),
@@ -159,6 +160,13 @@ describe('DeviceCheck', () => {
 describe('DeviceCheck in plain words', () => {
   afterEach(async () => {
     await act(() => changeLanguage('en'));
+  });
+
+  it('resumes an audio context the browser started suspended, so the level can move', async () => {
+    const audio = fakeAudio(0.5, 'suspended');
+    render(<DeviceCheck onContinue={vi.fn()} media={media(vi.fn().mockResolvedValue(stream(track('audio'))), audio)} />);
+    await screen.findByLabelText('Microphone level');
+    expect(audio.context.resume).toHaveBeenCalled();
   });
 
   it('says when no camera meets what the call asks for (OverconstrainedError)', async () => {

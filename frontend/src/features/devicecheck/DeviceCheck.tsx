@@ -125,6 +125,13 @@ export function DeviceCheck({ continueLabel, headingLevel = 4, intro, onContinue
     if (!access.audio || access.audio.getAudioTracks().length === 0) return;
     const ctx = context();
     if (!ctx) return;
+    // a context made before any click starts suspended (autoplay rules): resume it now, or on the first click or key
+    const resume = () => {
+      if (ctx.state === 'suspended') ctx.resume?.().catch(() => undefined);
+    };
+    resume();
+    document.addEventListener('pointerdown', resume, true);
+    document.addEventListener('keydown', resume, true);
     const source = ctx.createMediaStreamSource(access.audio);
     const analyser = ctx.createAnalyser();
     analyser.fftSize = 512;
@@ -138,6 +145,8 @@ export function DeviceCheck({ continueLabel, headingLevel = 4, intro, onContinue
     }, 100);
     return () => {
       window.clearInterval(timer);
+      document.removeEventListener('pointerdown', resume, true);
+      document.removeEventListener('keydown', resume, true);
       source.disconnect();
     };
   }, [access.audio, context]);
