@@ -34,6 +34,7 @@ const AdminDoctorsPage = lazy(() => import('./features/operator/AdminDoctorsPage
 const AdminAuditPage = lazy(() => import('./features/operator/AdminAuditPage'));
 const AdminAccountsPage = lazy(() => import('./features/operator/AdminAccountsPage'));
 const NotificationsPage = lazy(() => import('./features/notification/NotificationsPage'));
+const DeviceCheckPage = lazy(() => import('./features/devicecheck/DeviceCheckPage'));
 
 function Home() {
   const { status, user } = useAuth();
@@ -93,6 +94,7 @@ export function AppRoutes() {
         <Route path="/admin/audit" element={<RequireAuth role="operator"><AdminAuditPage /></RequireAuth>} />
         <Route path="/admin/accounts" element={<RequireAuth role="operator"><AdminAccountsPage /></RequireAuth>} />
         <Route path="/notifications" element={<RequireAuth><NotificationsPage /></RequireAuth>} />
+        <Route path="/device-check" element={<RequireAuth><DeviceCheckPage /></RequireAuth>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

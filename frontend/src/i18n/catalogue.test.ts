@@ -26,12 +26,10 @@ const FILES: Record<string, string> = Object.fromEntries(
 );
 
 /**
- * Files this check leaves out: tests, the catalogues, and the call's state machine, controller and provider and the
- * STOMP client (another change is rewriting them; they are translated after it lands).
+ * Files this check leaves out: tests, the catalogues, and the call's state machine, controller and provider
+ * (another change is rewriting them; they are translated after it lands).
  */
-// features/devicecheck and the two-factor settings came in parallel branches and are not translated yet (English
-// only): take them off this list once they are
-const SKIPPED = [/\.test\.tsx?$/, /^test\//, /^i18n\/(en|de)\.ts$/, /^features\/call\/(callMachine|callController|CallProvider)\.tsx?$/, /^realtime\//, /^features\/devicecheck\//, /^features\/auth\/TwoFactor(Settings|Qr)\.tsx$/];
+const SKIPPED = [/\.test\.tsx?$/, /^test\//, /^i18n\/(en|de)\.ts$/, /^features\/call\/(callMachine|callController|CallProvider)\.tsx?$/];
 
 function sources(): string[] {
   return Object.keys(FILES).filter((rel) => !SKIPPED.some((re) => re.test(rel)));

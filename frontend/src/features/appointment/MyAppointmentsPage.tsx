@@ -47,6 +47,14 @@ export default function MyAppointmentsPage() {
 
       <section aria-labelledby="upcoming-title">
         <h2 id="upcoming-title">{t('myAppts.upcoming')}</h2>
+        {upcoming.some((a) => a.mode === 'video' && (a.status === 'pending' || a.status === 'scheduled')) && (
+          <p className="muted">
+            {t('deviceCheck.appointmentsText')}{' '}
+            <Link to="/device-check" state={{ from: '/appointments' }}>
+              {t('deviceCheck.link')}
+            </Link>
+          </p>
+        )}
         {upcoming.length === 0 ? (
           <Empty>
             {t('myAppts.noUpcoming')} <Link to="/doctors">{t('myAppts.bookOne')}</Link>

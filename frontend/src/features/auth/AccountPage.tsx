@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from '../../i18n/useTranslation';
 import { Field } from '../../ui/Field';
 import { useFocusFirstInvalid } from '../../ui/focusFirstInvalid';
@@ -26,9 +26,24 @@ export default function AccountPage() {
           }}
         />
       )}
+      {user?.role !== 'operator' && <TestDevices />}
       <ChangePassword />
       <ExportData />
       {user?.role !== 'operator' && <DeleteAccount />}
+    </section>
+  );
+}
+
+/** The way to the device check before a video visit. */
+function TestDevices() {
+  const { t } = useTranslation();
+  return (
+    <section className="card form" aria-labelledby="test-devices">
+      <h2 id="test-devices">{t('deviceCheck.accountTitle')}</h2>
+      <p>{t('deviceCheck.accountText')}</p>
+      <Link className="btn" to="/device-check" state={{ from: '/account' }}>
+        {t('deviceCheck.link')}
+      </Link>
     </section>
   );
 }

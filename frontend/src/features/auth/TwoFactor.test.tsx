@@ -1,7 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { changeLanguage } from '../../i18n/i18n';
 import { AppRoutes } from '../../App';
 import type { User } from '../../api/types';
 import { installFakeServer, jsonResponse, problem } from '../../test/fakeServer';
@@ -23,6 +25,10 @@ const patient = { id: 'p2', role: 'patient', name: 'Tom', email: 'tom@example.or
 describe('Two-factor sign-in', () => {
   beforeEach(() => {
     stubRealtime();
+  });
+
+  afterEach(async () => {
+    await act(() => changeLanguage('en'));
   });
 
   it('asks for the code once the password was right, and signs in with it', async () => {
@@ -71,6 +77,20 @@ describe('Two-factor sign-in', () => {
 
     expect(await screen.findByText('abcde-fghij')).toBeInTheDocument();
     expect(requests.find((r) => r.url === '/api/auth/two-factor/enable')?.body).toEqual({ code: '654321' });
+  });
+
+  it('counts the recovery codes left with the plural of the chosen language', async () => {
+    installFakeServer({ 'GET /api/auth/two-factor': { enabled: true, recoveryCodesLeft: 1, required: false } });
+    const { unmount } = renderAt('/account', patient);
+    expect(await screen.findByText('Two-factor sign-in is on. 1 recovery code left.', {}, { timeout: 5000 })).toBeInTheDocument();
+    await act(() => changeLanguage('de'));
+    expect(await screen.findByText('Die Zwei-Faktor-Anmeldung ist eingeschaltet. Noch 1 Wiederherstellungscode übrig.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Neue Wiederherstellungscodes' })).toBeInTheDocument();
+    unmount();
+
+    installFakeServer({ 'GET /api/auth/two-factor': { enabled: true, recoveryCodesLeft: 0, required: false } });
+    renderAt('/account', patient);
+    expect(await screen.findByText(/Es sind keine Wiederherstellungscodes mehr übrig/, {}, { timeout: 5000 })).toBeInTheDocument();
   });
 
   it('sends an operator without two-factor sign-in to set it up before anything else', async () => {

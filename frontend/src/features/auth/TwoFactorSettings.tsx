@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { User } from '../../api/types';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Field } from '../../ui/Field';
 import { ErrorBox, Loading, Notice } from '../../ui/Feedback';
 import { splitErrors } from './formErrors';
@@ -11,6 +12,7 @@ const TwoFactorQr = lazy(() => import('./TwoFactorQr'));
 
 /** Two-factor sign-in on the account page: set up with an authenticator app, recovery codes, turn off. */
 export function TwoFactorSettings({ user, onEnrolled }: { user: User; onEnrolled?: () => void }) {
+  const { t } = useTranslation();
   const [status, setStatus] = useState<TwoFactorStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -21,7 +23,7 @@ export function TwoFactorSettings({ user, onEnrolled }: { user: User; onEnrolled
 
   return (
     <section className="card form" aria-labelledby="two-factor">
-      <h2 id="two-factor">Two-factor sign-in</h2>
+      <h2 id="two-factor">{t('twoFactor.title')}</h2>
       <ErrorBox>{error}</ErrorBox>
       {!status && !error && <Loading />}
       {codes ? (
@@ -49,15 +51,16 @@ export function TwoFactorSettings({ user, onEnrolled }: { user: User; onEnrolled
 }
 
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+  const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <div>
       <h3 ref={heading} tabIndex={-1}>
-        Your recovery codes
+        {t('twoFactor.codesTitle')}
       </h3>
-      <p>Each code signs you in once if you lose your phone. Keep them somewhere safe: they are not shown again.</p>
-      <ul className="recovery-codes" aria-label="Recovery codes">
+      <p>{t('twoFactor.codesText')}</p>
+      <ul className="recovery-codes" aria-label={t('twoFactor.codesLabel')}>
         {codes.map((c) => (
           <li key={c}>
             <code>{c}</code>
@@ -69,13 +72,14 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
         className="btn btn--primary"
         onClick={onDone}
       >
-        I have saved my recovery codes
+        {t('twoFactor.codesSaved')}
       </button>
     </div>
   );
 }
 
 function Enrol({ required, onEnabled }: { required: boolean; onEnabled: (codes: string[]) => void }) {
+  const { t } = useTranslation();
   const [enrolment, setEnrolment] = useState<TwoFactorEnrolment | null>(null);
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string | undefined>();
@@ -97,7 +101,7 @@ function Enrol({ required, onEnabled }: { required: boolean; onEnabled: (codes: 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!/^\d{6}$/.test(code.replace(/\s/g, ''))) {
-      setCodeError('Enter the 6-digit code your app shows.');
+      setCodeError(t('twoFactor.codeInvalid'));
       return;
     }
     setBusy(true);
@@ -118,28 +122,25 @@ function Enrol({ required, onEnabled }: { required: boolean; onEnabled: (codes: 
   return (
     <>
       {required && (
-        <Notice>Operators sign in with two factors. Set it up now to continue to the operators’ pages.</Notice>
+        <Notice>{t('twoFactor.required')}</Notice>
       )}
-      <p>
-        Besides your password, sign-in asks for a code from an authenticator app on your phone (any app for TOTP codes,
-        such as FreeOTP, Aegis, Google Authenticator or 1Password).
-      </p>
+      <p>{t('twoFactor.explain')}</p>
       <ErrorBox>{topError}</ErrorBox>
       {!enrolment ? (
         <button type="button" className="btn btn--primary" onClick={start} disabled={busy}>
-          Set up two-factor sign-in
+          {t('twoFactor.setUp')}
         </button>
       ) : (
-        <form onSubmit={onSubmit} noValidate aria-busy={busy} aria-label="Confirm two-factor sign-in">
-          <p>1. Scan this code with your authenticator app.</p>
-          <Suspense fallback={<Loading label="Drawing the QR code…" />}>
+        <form onSubmit={onSubmit} noValidate aria-busy={busy} aria-label={t('twoFactor.confirmForm')}>
+          <p>{t('twoFactor.scan')}</p>
+          <Suspense fallback={<Loading label={t('twoFactor.drawingQr')} />}>
             <TwoFactorQr uri={enrolment.otpauthUri} />
           </Suspense>
           <p>
-            Or type this key into the app: <code data-testid="two-factor-secret">{enrolment.secret}</code>
+            {t('twoFactor.typeKey')} <code data-testid="two-factor-secret">{enrolment.secret}</code>
           </p>
-          <p>2. Enter the code the app shows.</p>
-          <Field label="Code from the app" error={codeError}>
+          <p>{t('twoFactor.enterCode')}</p>
+          <Field label={t('twoFactor.codeLabel')} error={codeError}>
             {(p) => (
               <input
                 {...p}
@@ -152,7 +153,7 @@ function Enrol({ required, onEnabled }: { required: boolean; onEnabled: (codes: 
             )}
           </Field>
           <button type="submit" className="btn btn--primary" disabled={busy}>
-            Turn on two-factor sign-in
+            {t('twoFactor.turnOn')}
           </button>
         </form>
       )}
@@ -169,6 +170,7 @@ function Enabled({
   onChange: (s: TwoFactorStatus) => void;
   onCodes: (codes: string[]) => void;
 }) {
+  const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [passwordError, setPasswordError] = useState<string | undefined>();
   const [topError, setTopError] = useState<string | null>(null);
@@ -176,7 +178,7 @@ function Enabled({
 
   async function run(action: 'disable' | 'renew') {
     if (!password) {
-      setPasswordError('Enter your password.');
+      setPasswordError(t('twoFactor.passwordMissing'));
       return;
     }
     setBusy(true);
@@ -203,22 +205,19 @@ function Enabled({
 
   return (
     <>
-      <Notice>
-        Two-factor sign-in is on. {status.recoveryCodesLeft} recovery{' '}
-        {status.recoveryCodesLeft === 1 ? 'code' : 'codes'} left.
-      </Notice>
+      <Notice>{t('twoFactor.isOn', { count: status.recoveryCodesLeft })}</Notice>
       <ErrorBox>{topError}</ErrorBox>
-      <Field label="Password for two-factor changes" error={passwordError}>
+      <Field label={t('twoFactor.passwordLabel')} error={passwordError}>
         {(p) => (
           <input {...p} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         )}
       </Field>
       <button type="button" className="btn" onClick={() => run('renew')} disabled={busy}>
-        New recovery codes
+        {t('twoFactor.renew')}
       </button>{' '}
       {!status.required && (
         <button type="button" className="btn btn--danger" onClick={() => run('disable')} disabled={busy}>
-          Turn off two-factor sign-in
+          {t('twoFactor.turnOff')}
         </button>
       )}
     </>

@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { changeLanguage } from '../../i18n/i18n';
 import { DeviceCheck, type DeviceCheckMedia } from './DeviceCheck';
 import { levelOf, statusOf } from './deviceCheck';
 
@@ -26,11 +27,12 @@ function failure(name: string): DOMException {
 }
 
 /** An AudioContext whose analyser hears `loudness` (0 silence … 1 loud) and which records the tones it plays. */
-function fakeAudio(loudness = 0) {
+function fakeAudio(loudness = 0, state: AudioContextState = 'running') {
   const oscillators: { start: ReturnType<typeof vi.fn> }[] = [];
   const ramp = { setValueAtTime: vi.fn(), exponentialRampToValueAtTime: vi.fn() };
   const context = {
     currentTime: 0,
+    state,
     destination: {},
     resume: vi.fn().mockResolvedValue(undefined),
     close: vi.fn().mockResolvedValue(undefined),
@@ -155,12 +157,66 @@ describe('DeviceCheck', () => {
   });
 });
 
+describe('DeviceCheck in plain words', () => {
+  afterEach(async () => {
+    await act(() => changeLanguage('en'));
+  });
+
+  it('resumes an audio context the browser started suspended, so the level can move', async () => {
+    const audio = fakeAudio(0.5, 'suspended');
+    render(<DeviceCheck onContinue={vi.fn()} media={media(vi.fn().mockResolvedValue(stream(track('audio'))), audio)} />);
+    await screen.findByLabelText('Microphone level');
+    expect(audio.context.resume).toHaveBeenCalled();
+  });
+
+  it('says when no camera meets what the call asks for (OverconstrainedError)', async () => {
+    const getUserMedia = vi.fn(async (constraints: MediaStreamConstraints) => {
+      if (constraints.video) throw failure('OverconstrainedError');
+      return stream(track('audio'));
+    });
+    render(<DeviceCheck onContinue={vi.fn()} media={media(getUserMedia)} />);
+    expect(await screen.findByText(/Your camera cannot deliver the picture the call asks for/)).toBeInTheDocument();
+    expect(screen.getByText('Microphone working: speak and watch the level.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('says when there is no microphone, in its own words', async () => {
+    const getUserMedia = vi.fn(async (constraints: MediaStreamConstraints) => {
+      if (constraints.audio) throw failure('NotFoundError');
+      return stream(track('video'));
+    });
+    render(<DeviceCheck onContinue={vi.fn()} media={media(getUserMedia)} />);
+    expect(await screen.findByText(/No microphone was found. Connect one \(or a headset\)/)).toBeInTheDocument();
+    expect(screen.getByText('Camera working: you should see yourself.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Microphone level')).not.toBeInTheDocument();
+  });
+
+  it('speaks German once German is chosen, the level as a German percentage', async () => {
+    await act(() => changeLanguage('de'));
+    const getUserMedia = vi.fn().mockRejectedValueOnce(failure('NotAllowedError')).mockResolvedValue(stream(track('video'), track('audio')));
+    render(<DeviceCheck onContinue={vi.fn()} media={media(getUserMedia, fakeAudio(0.5))} />);
+
+    expect(screen.getByRole('heading', { name: 'Kamera und Mikrofon prüfen' })).toHaveFocus();
+    expect(await screen.findByText(/Der Zugriff auf Ihre Kamera ist blockiert/)).toBeInTheDocument();
+    expect(screen.getByText(/Der Zugriff auf Ihr Mikrofon ist blockiert/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Weiter' })).toBeEnabled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Erneut versuchen' }));
+    expect(await screen.findByText('Die Kamera funktioniert: Sie sollten sich selbst sehen.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Vorschau Ihrer Kamera')).toBeInTheDocument();
+    expect(await screen.findByText('Wir hören Sie.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Mikrofonpegel')).toHaveTextContent(/^100\s%$/);
+    await userEvent.click(screen.getByRole('button', { name: 'Testton abspielen' }));
+    expect(screen.getByText(/Sie sollten einen kurzen Ton hören/)).toBeInTheDocument();
+  });
+});
+
 describe('device check helpers', () => {
   it('names the browser errors', () => {
     expect(statusOf(failure('NotAllowedError'))).toBe('denied');
     expect(statusOf(failure('SecurityError'))).toBe('denied');
     expect(statusOf(failure('NotFoundError'))).toBe('missing');
-    expect(statusOf(failure('OverconstrainedError'))).toBe('missing');
+    expect(statusOf(failure('OverconstrainedError'))).toBe('unsuitable');
     expect(statusOf(failure('NotReadableError'))).toBe('busy');
     expect(statusOf(new Error('odd'))).toBe('failed');
   });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import './deviceCheck.css';
 import {
   type DeviceKind,
@@ -44,6 +45,10 @@ export interface DeviceCheckResult {
 export interface DeviceCheckProps {
   /** The button that ends the check, e.g. "Check in"; it works whatever the devices did. */
   continueLabel?: string;
+  /** The title's level: 1 where the check is the page itself, 4 (default) inside an appointment's card. */
+  headingLevel?: 1 | 4;
+  /** A line under the title (the page says what the check is for). */
+  intro?: string;
   onContinue: (result: DeviceCheckResult) => void;
   /** Shown as a second button, e.g. "Not now". */
   onCancel?: () => void;
@@ -60,7 +65,8 @@ const START: MediaAccess = { camera: 'checking', microphone: 'checking', video: 
  * working camera: a patient may go on with sound only, or with nothing. The devices are released when it closes; the
  * call asks for them again itself.
  */
-export function DeviceCheck({ continueLabel = 'Continue', onContinue, onCancel, busy = false, media = browserMedia }: DeviceCheckProps) {
+export function DeviceCheck({ continueLabel, headingLevel = 4, intro, onContinue, onCancel, busy = false, media = browserMedia }: DeviceCheckProps) {
+  const { t, i18n } = useTranslation();
   const [access, setAccess] = useState<MediaAccess>(START);
   const [level, setLevel] = useState(0);
   const [heard, setHeard] = useState(false);
@@ -119,6 +125,13 @@ export function DeviceCheck({ continueLabel = 'Continue', onContinue, onCancel, 
     if (!access.audio || access.audio.getAudioTracks().length === 0) return;
     const ctx = context();
     if (!ctx) return;
+    // a context made before any click starts suspended (autoplay rules): resume it now, or on the first click or key
+    const resume = () => {
+      if (ctx.state === 'suspended') ctx.resume?.().catch(() => undefined);
+    };
+    resume();
+    document.addEventListener('pointerdown', resume, true);
+    document.addEventListener('keydown', resume, true);
     const source = ctx.createMediaStreamSource(access.audio);
     const analyser = ctx.createAnalyser();
     analyser.fftSize = 512;
@@ -132,6 +145,8 @@ export function DeviceCheck({ continueLabel = 'Continue', onContinue, onCancel, 
     }, 100);
     return () => {
       window.clearInterval(timer);
+      document.removeEventListener('pointerdown', resume, true);
+      document.removeEventListener('keydown', resume, true);
       source.disconnect();
     };
   }, [access.audio, context]);
@@ -159,21 +174,23 @@ export function DeviceCheck({ continueLabel = 'Continue', onContinue, onCancel, 
     onContinue({ camera: access.camera === 'ok', microphone: access.microphone === 'ok' });
   }
 
+  const Heading = headingLevel === 1 ? 'h1' : 'h4';
   const checking = access.camera === 'checking' || access.microphone === 'checking';
   const problem = isProblem(access.camera) || isProblem(access.microphone);
 
   return (
     <section className="panel device-check" aria-labelledby="device-check-title">
-      <h4 id="device-check-title" ref={heading} tabIndex={-1}>
-        Check your camera and microphone
-      </h4>
+      <Heading id="device-check-title" ref={heading} tabIndex={-1}>
+        {t(headingLevel === 1 ? 'deviceCheck.pageTitle' : 'deviceCheck.title')}
+      </Heading>
+      {intro && <p>{intro}</p>}
       <div className="device-check__grid">
         <div className="device-check__preview">
           {access.camera === 'ok' ? (
-            <video ref={video} autoPlay playsInline muted aria-label="Your camera preview" />
+            <video ref={video} autoPlay playsInline muted aria-label={t('deviceCheck.preview')} />
           ) : (
             <div className="device-check__no-video" aria-hidden="true">
-              {access.camera === 'checking' ? 'Starting camera…' : 'No video'}
+              {t(access.camera === 'checking' ? 'deviceCheck.startingCamera' : 'deviceCheck.noVideo')}
             </div>
           )}
         </div>
@@ -182,41 +199,41 @@ export function DeviceCheck({ continueLabel = 'Continue', onContinue, onCancel, 
           <Device kind="microphone" status={access.microphone} />
           {access.microphone === 'ok' && (
             <div className="device-check__level">
-              <label htmlFor="device-check-level">Microphone level</label>
+              <label htmlFor="device-check-level">{t('deviceCheck.level')}</label>
               <meter id="device-check-level" min={0} max={1} low={0.1} high={0.9} optimum={0.5} value={level}>
-                {Math.round(level * 100)}%
+                {new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(level)}
               </meter>
               <p className="muted small" aria-live="polite">
-                {heard ? 'We can hear you.' : 'Say something: the level moves when we hear you.'}
+                {t(heard ? 'deviceCheck.heard' : 'deviceCheck.speak')}
               </p>
             </div>
           )}
           <div className="device-check__speaker">
             <button type="button" className="btn btn--small" onClick={testSpeakers}>
-              Play a test sound
+              {t('deviceCheck.playSound')}
             </button>
             <p className="muted small" aria-live="polite">
-              {tone === 'played' && 'You should hear a short tone. If not, turn the volume up or choose another speaker.'}
-              {tone === 'unavailable' && 'This browser cannot play the test sound.'}
+              {tone === 'played' && t('deviceCheck.tonePlayed')}
+              {tone === 'unavailable' && t('deviceCheck.toneUnavailable')}
             </p>
           </div>
         </div>
       </div>
       {!checking && access.camera !== 'ok' && (
-        <p className="muted small">You can go on without video: the doctor will still hear{access.microphone === 'ok' ? ' you' : ' you once your microphone works'}, and you can use the chat.</p>
+        <p className="muted small">{t(access.microphone === 'ok' ? 'deviceCheck.withoutVideo' : 'deviceCheck.withoutVideoNoSound')}</p>
       )}
       <div className="device-check__actions">
         <button type="button" className="btn btn--primary" onClick={finish} disabled={busy}>
-          {continueLabel}
+          {continueLabel ?? t('deviceCheck.continue')}
         </button>
         {problem && (
           <button type="button" className="btn" onClick={() => setAttempt((n) => n + 1)} disabled={busy}>
-            Try again
+            {t('common.tryAgain')}
           </button>
         )}
         {onCancel && (
           <button type="button" className="btn btn--ghost" onClick={onCancel} disabled={busy}>
-            Not now
+            {t('deviceCheck.notNow')}
           </button>
         )}
       </div>

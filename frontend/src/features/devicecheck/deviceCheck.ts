@@ -3,9 +3,13 @@
  * and the microphone (each on its own when asking for both fails, so a missing camera does not cost the microphone),
  * naming what went wrong, and the microphone level from an analyser's samples.
  */
+import { t } from '../../i18n/i18n';
 
-/** What is known of one device: still being asked for, working, or why not. */
-export type DeviceStatus = 'checking' | 'ok' | 'denied' | 'missing' | 'busy' | 'unsupported' | 'failed';
+/**
+ * What is known of one device: still being asked for, working, or why not (refused, none there, held by another
+ * application, none that meets the constraints, no media API on this page, anything else).
+ */
+export type DeviceStatus = 'checking' | 'ok' | 'denied' | 'missing' | 'busy' | 'unsuitable' | 'unsupported' | 'failed';
 
 export type DeviceKind = 'camera' | 'microphone';
 
@@ -30,8 +34,10 @@ export function statusOf(error: unknown): DeviceStatus {
       return 'denied';
     case 'NotFoundError':
     case 'DevicesNotFoundError':
-    case 'OverconstrainedError':
       return 'missing';
+    case 'OverconstrainedError':
+    case 'ConstraintNotSatisfiedError':
+      return 'unsuitable';
     case 'NotReadableError':
     case 'TrackStartError':
     case 'AbortError':
@@ -90,28 +96,9 @@ export function release(...streams: (MediaStream | null)[]): void {
   }
 }
 
-const NAMES: Record<DeviceKind, string> = { camera: 'camera', microphone: 'microphone' };
-
-/** What to tell the user about one device, in a sentence they can act on. */
+/** What to tell the user about one device, in a sentence they can act on, in the UI's language. */
 export function deviceMessage(kind: DeviceKind, status: DeviceStatus): string {
-  const name = NAMES[kind];
-  const Name = name[0].toUpperCase() + name.slice(1);
-  switch (status) {
-    case 'checking':
-      return `Checking your ${name}…`;
-    case 'ok':
-      return kind === 'camera' ? 'Camera working: you should see yourself.' : 'Microphone working: speak and watch the level.';
-    case 'denied':
-      return `Access to your ${name} is blocked. Allow it for this site in your browser's settings (the icon in the address bar), then choose Try again.`;
-    case 'missing':
-      return `No ${name} was found. Connect one and choose Try again${kind === 'camera' ? ', or check in without video' : ''}.`;
-    case 'busy':
-      return `Your ${name} is in use by another application. Close that application (another call or video app), then choose Try again.`;
-    case 'unsupported':
-      return `This browser cannot use a ${name} on this page (it needs a secure https address and a recent browser).`;
-    default:
-      return `${Name} could not be started. Choose Try again.`;
-  }
+  return t(`deviceCheck.${kind}.${status}`);
 }
 
 /** Whether something went wrong that the user may fix and retry. */

@@ -81,6 +81,8 @@ class AccessibilityBrowserIT {
 		patientPages.put("profile", "/profile");
 		patientPages.put("access-log", "/access-log");
 		patientPages.put("calls", "/calls");
+		patientPages.put("account", "/account");
+		patientPages.put("device-check", "/device-check");
 		Map<String, String> doctorPages = new LinkedHashMap<>();
 		doctorPages.put("dashboard", "/dashboard");
 		doctorPages.put("schedule", "/schedule");
