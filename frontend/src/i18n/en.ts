@@ -510,6 +510,12 @@ export const en = {
     settings: 'Settings',
     byEmail: 'Also send my notifications by e-mail',
   },
+  callDrop: {
+    reconnecting: 'Reconnecting…',
+    peerAway: '{{name}} lost the connection. Waiting for them to come back…',
+    dropped: 'The call dropped: the connection to {{name}} was lost and did not come back.',
+    outcomeDropped: 'Dropped',
+  },
   operator: {
     tab_pending: 'Awaiting verification',
     tab_verified: 'Verified',

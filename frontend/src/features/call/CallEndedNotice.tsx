@@ -1,11 +1,16 @@
 import { useEffect } from 'react';
+import { useTranslation } from '../../i18n/useTranslation';
 import { endMessage } from './callMachine';
 import type { CallSnapshot } from './callController';
 
 const QUIET = new Set(['hung-up', 'declined-by-me', 'answered-elsewhere']);
+/** Ordinary ways for a call to end: told plainly, not styled as an error. */
+const ORDINARY = new Set([...QUIET, 'remote-hung-up', 'declined', 'missed']);
 
 /** How the call ended, in a sentence; quiet endings close by themselves. */
 export function CallEndedNotice({ snapshot, onClose }: { snapshot: CallSnapshot; onClose: () => void }) {
+  // drawn again when the language changes (the dropped-call text comes from the catalogue)
+  useTranslation();
   const reason = snapshot.call.endReason ?? 'hung-up';
   useEffect(() => {
     if (!QUIET.has(reason)) return;
@@ -13,7 +18,7 @@ export function CallEndedNotice({ snapshot, onClose }: { snapshot: CallSnapshot;
     return () => clearTimeout(t);
   }, [reason, onClose]);
   return (
-    <div className={`toast${QUIET.has(reason) ? '' : ' toast--warn'}`} role="status">
+    <div className={`toast${ORDINARY.has(reason) ? '' : ' toast--warn'}`} role="status" data-end-reason={reason}>
       <p>{endMessage(snapshot.call)}</p>
       <button type="button" className="btn btn--small" onClick={onClose}>
         Close

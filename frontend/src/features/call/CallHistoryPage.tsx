@@ -7,13 +7,18 @@ import { formatDuration, formatInstant, formatShortInstant } from '../../lib/tim
 import { Empty, ErrorBox, Loading } from '../../ui/Feedback';
 import { Pagination } from '../../ui/Pagination';
 import { useAsync } from '../../ui/useAsync';
+import { t } from '../../i18n/i18n';
 
-const OUTCOME: Record<CallLogEntry['outcome'], string> = {
+const OUTCOME: Record<Exclude<CallLogEntry['outcome'], 'dropped'>, string> = {
   completed: 'Completed',
   missed: 'Missed',
   rejected: 'Declined',
   failed: 'Failed',
 };
+
+function outcomeText(outcome: CallLogEntry['outcome']): string {
+  return outcome === 'dropped' ? t('callDrop.outcomeDropped') : (OUTCOME[outcome] ?? outcome);
+}
 
 function duration(c: CallLogEntry): string {
   if (!c.answeredAt || !c.endedAt) return '—';
@@ -54,7 +59,7 @@ export default function CallHistoryPage() {
                     <td>
                       <Link to={`/messages/${c.peer.id}`}>{c.peer.name}</Link>
                     </td>
-                    <td>{OUTCOME[c.outcome] ?? c.outcome}</td>
+                    <td>{outcomeText(c.outcome)}</td>
                     <td>{duration(c)}</td>
                   </tr>
                 ))}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { formatDuration } from '../../lib/time';
 import { Icon } from '../../ui/Icon';
 import type { CallSnapshot } from './callController';
+import { useTranslation } from '../../i18n/useTranslation';
 
 interface Props {
   snapshot: CallSnapshot;
@@ -53,21 +54,25 @@ export function CallScreen({ snapshot, onHangUp, onToggleMic, onToggleCamera }: 
   const titleId = useId();
   const hangUpRef = useRef<HTMLButtonElement>(null);
   const name = call.peer?.name ?? 'Call';
+  const { t } = useTranslation();
 
   useEffect(() => {
     hangUpRef.current?.focus();
   }, []);
 
-  const statusText =
-    call.phase === 'outgoing-ringing'
-      ? `Calling ${name}…`
-      : call.phase === 'connecting'
-        ? 'Connecting…'
-        : call.connectionState === 'disconnected'
-          ? 'Connection unstable, trying to recover…'
-          : call.connectionState === 'failed'
-            ? 'Connection lost, reconnecting…'
-            : 'Connected';
+  const statusText = call.peerAway
+    ? `${t('callDrop.reconnecting')} ${t('callDrop.peerAway', { name })}`
+    : call.reconnecting
+      ? t('callDrop.reconnecting')
+      : call.phase === 'outgoing-ringing'
+        ? `Calling ${name}…`
+        : call.phase === 'connecting'
+          ? 'Connecting…'
+          : call.connectionState === 'disconnected'
+            ? 'Connection unstable, trying to recover…'
+            : call.connectionState === 'failed'
+              ? 'Connection lost, reconnecting…'
+              : 'Connected';
 
   return (
     <section className="call-screen" aria-labelledby={titleId}>
