@@ -529,6 +529,19 @@ describe('call machine: a dropped connection does not end the call', () => {
     ]);
   });
 
+  it('a restored caller sends its candidates at once (its first offer went out before the reload)', () => {
+    const caller = run(
+      outgoing().state,
+      { type: 'REMOTE_ANSWER', payload: { from: BOB, answer: ANSWER, callId: 'c-7' } },
+      { type: 'CONNECTION_STATE', state: 'connected', at: 1 },
+    ).state;
+    const restored = run(initialCallState(ALICE), { type: 'RESTORE', saved: savedCall(caller)! }, { type: 'SOCKET_CONNECTED' });
+    const t = transition(restored.state, { type: 'LOCAL_CANDIDATE', candidate: cand(1) });
+    expect(sends(t.effects)).toEqual([
+      { type: 'send', destination: '/app/ice-candidate', body: { to: BOB, candidate: cand(1), callId: 'c-7' } },
+    ]);
+  });
+
   it('a saved call of another user is not restored', () => {
     const saved = { ...savedCall(connected().state)!, selfId: 'someone-else' };
     expect(transition(initialCallState(BOB), { type: 'RESTORE', saved }).state.phase).toBe('idle');

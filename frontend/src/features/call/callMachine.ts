@@ -567,6 +567,8 @@ export function transition(state: CallState, event: CallEvent): Transition {
           direction: saved.direction,
           callId: saved.callId,
           mode: saved.mode,
+          // the call was set up long ago: our candidates go out at once
+          offerSent: true,
           rejoining: true,
           reconnecting: true,
         },

@@ -252,9 +252,16 @@ public class Signaling {
 		Instant rejoinBy = clock.instant().plus(rejoinGrace);
 		for (Call call : calls.interruptForClosedSession(userId, closed.sessionId(), rejoinBy)) {
 			forget(call);
-			scheduler.schedule(() -> rejoinTimedOut(call.id), rejoinBy);
 			String peer = call.peerOf(userId);
 			sessions.toSession(peer, call.sessionOf(peer), "/queue/call-interrupted", new CallPeer(userId, call.id));
+			try {
+				scheduler.schedule(() -> rejoinTimedOut(call.id), rejoinBy);
+			}
+			catch (RuntimeException ex) {
+				// this instance is stopping (its sockets closing are what interrupted the call): the sweep of every
+				// other instance drops the call if no one rejoins
+				log.debug("Rejoin deadline of call {} left to the sweep: {}", call.id, ex.toString());
+			}
 		}
 	}
 
