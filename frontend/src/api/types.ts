@@ -269,7 +269,7 @@ export interface CallLogEntry {
   startedAt: string;
   answeredAt?: string | null;
   endedAt?: string | null;
-  outcome: 'completed' | 'missed' | 'rejected' | 'failed';
+  outcome: 'completed' | 'missed' | 'rejected' | 'failed' | 'dropped';
 }
 
 // ---- Realtime payloads -------------------------------------------------------
@@ -298,6 +298,8 @@ export interface IceCandidatePayload {
 export interface CallPeerPayload {
   from: string;
   callId?: string;
+  /** On call-ended: why, when it was not a hang-up (`no-answer`, `disconnected`, `dropped`). */
+  reason?: string;
 }
 export interface CallFailedPayload {
   to: string;

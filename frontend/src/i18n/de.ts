@@ -512,6 +512,12 @@ export const de: Catalogue = {
     settings: 'Einstellungen',
     byEmail: 'Benachrichtigungen auch per E-Mail senden',
   },
+  callDrop: {
+    reconnecting: 'Verbindung wird wiederhergestellt…',
+    peerAway: '{{name}} hat die Verbindung verloren. Wir warten, bis sie wieder da ist…',
+    dropped: 'Der Anruf ist abgebrochen: Die Verbindung zu {{name}} ging verloren und kam nicht zurück.',
+    outcomeDropped: 'Abgebrochen',
+  },
   operator: {
     tab_pending: 'Prüfung ausstehend',
     tab_verified: 'Geprüft',
@@ -637,6 +643,7 @@ export const de: Catalogue = {
     outcome_missed: 'Verpasst',
     outcome_rejected: 'Abgelehnt',
     outcome_failed: 'Fehlgeschlagen',
+    outcome_dropped: 'Abgebrochen',
   },
   callConnect: {
     relayRefused: 'Der Anruf konnte nicht verbunden werden: Der Relay-Server hat unsere Zugangsdaten abgelehnt. Bitte versuchen Sie es später erneut; wenn es wieder passiert, sagen Sie der Praxis Bescheid.',

@@ -510,6 +510,12 @@ export const en = {
     settings: 'Settings',
     byEmail: 'Also send my notifications by e-mail',
   },
+  callDrop: {
+    reconnecting: 'Reconnecting…',
+    peerAway: '{{name}} lost the connection. Waiting for them to come back…',
+    dropped: 'The call dropped: the connection to {{name}} was lost and did not come back.',
+    outcomeDropped: 'Dropped',
+  },
   operator: {
     tab_pending: 'Awaiting verification',
     tab_verified: 'Verified',
@@ -635,6 +641,7 @@ export const en = {
     outcome_missed: 'Missed',
     outcome_rejected: 'Declined',
     outcome_failed: 'Failed',
+    outcome_dropped: 'Dropped',
   },
   callConnect: {
     relayRefused: 'The call could not be connected: the relay server refused our credentials. Please try again later; if it keeps happening, tell the practice.',

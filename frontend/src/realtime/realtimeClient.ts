@@ -25,6 +25,8 @@ export interface RealtimeEvents {
   'call-ended': CallPeerPayload;
   'call-failed': CallFailedPayload;
   'call-answered-elsewhere': CallAnsweredElsewherePayload;
+  'call-interrupted': CallPeerPayload;
+  'call-rejoined': CallPeerPayload;
   typing: TypingPayload;
   messages: Message;
   'messages-read': MessagesReadPayload;
@@ -44,6 +46,8 @@ export const QUEUES: readonly RealtimeQueue[] = [
   'call-ended',
   'call-failed',
   'call-answered-elsewhere',
+  'call-interrupted',
+  'call-rejoined',
   'typing',
   'messages',
   'messages-read',

@@ -4,11 +4,12 @@ import { endMessage } from './callMachine';
 import type { CallSnapshot } from './callController';
 
 const QUIET = new Set(['hung-up', 'declined-by-me', 'answered-elsewhere']);
-/** Endings that are how a call normally ends: told plainly, not styled as a warning. */
-const NORMAL = new Set([...QUIET, 'remote-hung-up']);
+/** Ordinary ways for a call to end: told plainly, not styled as a warning. */
+const ORDINARY = new Set([...QUIET, 'remote-hung-up', 'declined', 'missed']);
 
 /** How the call ended, in a sentence; quiet endings close by themselves. */
 export function CallEndedNotice({ snapshot, onClose }: { snapshot: CallSnapshot; onClose: () => void }) {
+  // also drawn again when the language changes (the ending's text comes from the catalogue)
   const { t } = useTranslation();
   const reason = snapshot.call.endReason ?? 'hung-up';
   useEffect(() => {
@@ -17,7 +18,7 @@ export function CallEndedNotice({ snapshot, onClose }: { snapshot: CallSnapshot;
     return () => clearTimeout(timer);
   }, [reason, onClose]);
   return (
-    <div className={`toast${NORMAL.has(reason) ? '' : ' toast--warn'}`} role="status">
+    <div className={`toast${ORDINARY.has(reason) ? '' : ' toast--warn'}`} role="status" data-end-reason={reason}>
       <p>{endMessage(snapshot.call)}</p>
       <button type="button" className="btn btn--small" onClick={onClose}>
         {t('common.close')}

@@ -1,10 +1,10 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PatientUser } from '../../api/types';
 import { realtime } from '../../realtime/realtimeClient';
 import { AuthProvider } from '../auth/AuthProvider';
-import { CallProvider } from './CallProvider';
+import { CallProvider, SAVED_CALL_KEY } from './CallProvider';
 import { stubRealtime } from '../../test/fakeRealtime';
 
 const me: PatientUser = { id: 'p1', role: 'patient', name: 'Pat', email: 'pat@example.org' };
@@ -54,5 +54,37 @@ describe('CallProvider', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('status')).toHaveTextContent('Missed call from Dr Ada');
     expect(published).toEqual([]);
+  });
+
+  describe('after a reload mid-call', () => {
+    const saved = { selfId: 'p1', callId: 'c9', peer: { id: 'd1', name: 'Dr Ada' }, mode: 'video', direction: 'incoming' };
+    beforeEach(() => {
+      sessionStorage.setItem(SAVED_CALL_KEY, JSON.stringify(saved));
+      vi.spyOn(realtime, 'status', 'get').mockReturnValue('connected');
+    });
+    afterEach(() => sessionStorage.clear());
+
+    it('rejoins the call by itself and says it is reconnecting', async () => {
+      renderApp();
+      expect(published).toEqual([['/app/rejoin-call', { callId: 'c9' }]]);
+      // the call screen loads lazily
+      expect(await screen.findByRole('heading', { name: 'Dr Ada' })).toBeInTheDocument();
+      expect(screen.getAllByRole('status').some((s) => s.textContent?.includes('Reconnecting…'))).toBe(true);
+      expect(JSON.parse(sessionStorage.getItem(SAVED_CALL_KEY)!)).toEqual(saved);
+    });
+
+    it('says the call dropped when the rejoin is refused, and forgets it', () => {
+      renderApp();
+      act(() => realtime.emit('errors', { status: 409, title: 'Conflict', destination: '/app/rejoin-call' }));
+      expect(screen.getByRole('status')).toHaveTextContent('The call dropped');
+      expect(sessionStorage.getItem(SAVED_CALL_KEY)).toBeNull();
+    });
+
+    it('does not restore a call kept for another user', () => {
+      sessionStorage.setItem(SAVED_CALL_KEY, JSON.stringify({ ...saved, selfId: 'someone-else' }));
+      renderApp();
+      expect(published).toEqual([]);
+      expect(screen.queryByRole('heading', { name: 'Dr Ada' })).toBeNull();
+    });
   });
 });

@@ -4,7 +4,7 @@ import { realtime } from '../../realtime/realtimeClient';
 import { useRealtimeEvent } from '../../realtime/hooks';
 import { useAuth } from '../auth/AuthProvider';
 import { CallController, type CallSnapshot } from './callController';
-import { isActive, type Peer } from './callMachine';
+import { isActive, savedCall, type Peer, type SavedCall } from './callMachine';
 import { CallEndedNotice } from './CallEndedNotice';
 import { rtcConfiguration } from './iceConfig';
 import { IncomingCallDialog } from './IncomingCallDialog';
@@ -46,6 +46,27 @@ function createController(selfId: string, ringer: Ringer): CallController {
   });
 }
 
+/** Where this tab keeps its answered call, to rejoin it after a reload (sessionStorage: this tab only). */
+export const SAVED_CALL_KEY = 'hc.activeCall';
+
+function readSavedCall(): SavedCall | null {
+  try {
+    const raw = sessionStorage.getItem(SAVED_CALL_KEY);
+    return raw ? (JSON.parse(raw) as SavedCall) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeSavedCall(saved: SavedCall | null): void {
+  try {
+    if (saved) sessionStorage.setItem(SAVED_CALL_KEY, JSON.stringify(saved));
+    else sessionStorage.removeItem(SAVED_CALL_KEY);
+  } catch {
+    // storage unavailable: a reload then ends the call after the rejoin grace
+  }
+}
+
 /** Owns the call for the whole app, so an incoming call shows on any page. */
 export function CallProvider({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -63,14 +84,33 @@ export function CallProvider({ children }: { children: ReactNode }) {
     };
   }, [selfId, ringer]);
 
-  // Closing or reloading the tab ends the call for the other side too, instead of leaving it hanging.
+  // A reload or a lost socket does not end the call: this tab keeps the answered call, and every new socket rejoins
+  // it (the other side waits, "Reconnecting…", for rejoin-grace). Closing the tab for good lets the call drop.
   useEffect(() => {
     if (!controller) return;
-    const onPageHide = () => {
-      if (isActive(controller.getSnapshot().call)) controller.dispatch({ type: 'HANG_UP' });
+    const saved = readSavedCall();
+    if (saved) controller.dispatch({ type: 'RESTORE', saved });
+    let last = '';
+    const keep = () => {
+      const next = savedCall(controller.getSnapshot().call);
+      const text = next ? JSON.stringify(next) : '';
+      if (text !== last) {
+        last = text;
+        writeSavedCall(next);
+      }
     };
-    window.addEventListener('pagehide', onPageHide);
-    return () => window.removeEventListener('pagehide', onPageHide);
+    keep();
+    const unsubscribe = controller.subscribe(keep);
+    const onStatus = (status: string) => {
+      if (status === 'connected') controller.dispatch({ type: 'SOCKET_CONNECTED' });
+      else if (status === 'reconnecting') controller.dispatch({ type: 'SOCKET_LOST' });
+    };
+    const unsubscribeStatus = realtime.onStatus(onStatus);
+    if (realtime.status === 'connected') onStatus('connected');
+    return () => {
+      unsubscribe();
+      unsubscribeStatus();
+    };
   }, [controller]);
 
   const snapshot = useSyncExternalStore(
@@ -86,11 +126,18 @@ export function CallProvider({ children }: { children: ReactNode }) {
   useRealtimeEvent('call-ended', (payload) => controller?.dispatch({ type: 'REMOTE_ENDED', payload }));
   useRealtimeEvent('call-failed', (payload) => controller?.dispatch({ type: 'CALL_FAILED', payload }));
   useRealtimeEvent('call-answered-elsewhere', (payload) => controller?.dispatch({ type: 'ANSWERED_ELSEWHERE', payload }));
+  useRealtimeEvent('call-interrupted', (payload) => controller?.dispatch({ type: 'PEER_INTERRUPTED', payload }));
+  useRealtimeEvent('call-rejoined', (payload) => controller?.dispatch({ type: 'PEER_REJOINED', payload }));
   useRealtimeEvent('presence', (p) => {
     if (!p.online) controller?.dispatch({ type: 'PEER_OFFLINE', userId: p.userId });
   });
   useRealtimeEvent('errors', (e) => {
     const dest = e.destination ?? '';
+    if (controller && /rejoin-call/.test(dest)) {
+      // the call ended while we were away (or was never ours to rejoin)
+      controller.dispatch({ type: 'REJOIN_REFUSED' });
+      return;
+    }
     if (!controller || !/call-user|answer-call/.test(dest)) return;
     controller.dispatch({ type: 'SIGNALING_ERROR', message: e.detail || e.title || 'the server refused the call' });
   });

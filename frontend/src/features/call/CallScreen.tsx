@@ -74,16 +74,19 @@ export function CallScreen({ snapshot, onHangUp, onToggleMic, onToggleCamera }: 
     hangUpRef.current?.focus();
   }, []);
 
-  const statusText =
-    call.phase === 'outgoing-ringing'
-      ? t('call.calling', { name })
-      : call.phase === 'connecting'
-        ? t('call.connecting')
-        : call.connectionState === 'disconnected'
-          ? t('call.unstable')
-          : call.connectionState === 'failed'
-            ? t('call.lost')
-            : t('call.connected');
+  const statusText = call.peerAway
+    ? `${t('callDrop.reconnecting')} ${t('callDrop.peerAway', { name })}`
+    : call.reconnecting
+      ? t('callDrop.reconnecting')
+      : call.phase === 'outgoing-ringing'
+        ? t('call.calling', { name })
+        : call.phase === 'connecting'
+          ? t('call.connecting')
+          : call.connectionState === 'disconnected'
+            ? t('call.unstable')
+            : call.connectionState === 'failed'
+              ? t('call.lost')
+              : t('call.connected');
 
   async function toggleScreen() {
     setShareError(false);

@@ -43,6 +43,7 @@ class FakePeerConnection {
   onconnectionstatechange: (() => void) | null = null;
   remoteSet = deferred();
   localDescription: RTCSessionDescriptionInit | null = null;
+  signalingState: RTCSignalingState = 'stable';
   constructor(readonly config: RTCConfiguration) {}
   addTrack(t: FakeTrack) {
     this.log.push(`addTrack:${t.kind}`);
@@ -50,6 +51,7 @@ class FakePeerConnection {
   addTransceiver() {}
   async setRemoteDescription(d: RTCSessionDescriptionInit) {
     this.log.push(`setRemote:${d.type}`);
+    this.signalingState = d.type === 'offer' ? 'have-remote-offer' : 'stable';
     await this.remoteSet.promise;
   }
   async addIceCandidate(c: RTCIceCandidateInit) {
@@ -63,6 +65,7 @@ class FakePeerConnection {
   }
   async setLocalDescription(d: RTCSessionDescriptionInit) {
     this.localDescription = d;
+    this.signalingState = d.type === 'offer' ? 'have-local-offer' : 'stable';
     this.log.push(`setLocal:${d.type}`);
   }
   restartIce() {
@@ -217,5 +220,147 @@ describe('CallController with a fake RTCPeerConnection', () => {
     expect(c.getSnapshot().call.endReason).toBe('media-error');
     expect(sent).toEqual([]);
     c.dispose();
+  });
+
+  /** The callee in call-1 with a-caller, connected, with remote video showing. */
+  async function inCall() {
+    const ctx = setup();
+    const { controller, pcs } = ctx;
+    controller.dispatch({ type: 'REMOTE_OFFER', payload: { from: 'a-caller', fromName: 'Ann', offer: { type: 'offer', sdp: 'remote-offer' }, callId: 'call-1' } });
+    controller.dispatch({ type: 'ANSWER' });
+    await flush();
+    pcs[0].remoteSet.resolve();
+    await flush();
+    await flush();
+    (pcs[0].ontrack as (e: { track: FakeTrack }) => void)({ track: new FakeTrack('video') });
+    pcs[0].setState('connected');
+    return ctx;
+  }
+
+  it('when the peer rejoins, a fresh connection offers with our own media, and the frozen picture stays until new video comes', async () => {
+    const { controller, sent, pcs, tracks } = await inCall();
+    const frozen = controller.getSnapshot().remoteStream;
+    controller.dispatch({ type: 'PEER_INTERRUPTED', payload: { from: 'a-caller', callId: 'call-1' } });
+    expect(pcs[0].log).not.toContain('close');
+    expect(controller.getSnapshot().call.reconnecting).toBe(true);
+
+    controller.dispatch({ type: 'PEER_REJOINED', payload: { from: 'a-caller', callId: 'call-1' } });
+    await flush();
+    await flush();
+    expect(pcs[0].log).toContain('close');
+    const renewed = pcs[1];
+    expect(renewed.log).toEqual(['addTrack:audio', 'addTrack:video', 'setLocal:offer']);
+    expect(tracks.some((t) => t.stopped)).toBe(false);
+    expect(sent[sent.length - 1]).toEqual(['/app/call-user', { to: 'a-caller', offer: { type: 'offer', sdp: 'local-offer' }, mode: 'video', callId: 'call-1' }]);
+    expect(controller.getSnapshot().remoteStream).toBe(frozen);
+
+    const fresh = new FakeTrack('video');
+    (renewed.ontrack as (e: { track: FakeTrack }) => void)({ track: fresh });
+    expect(controller.getSnapshot().remoteStream).not.toBe(frozen);
+    expect(controller.getSnapshot().remoteStream!.getTracks()).toEqual([fresh]);
+
+    controller.dispatch({ type: 'REMOTE_ANSWER', payload: { from: 'a-caller', answer: { type: 'answer', sdp: 'their-answer' }, callId: 'call-1' } });
+    renewed.remoteSet.resolve();
+    await flush();
+    expect(renewed.log).toContain('setRemote:answer');
+    renewed.setState('connected');
+    expect(controller.getSnapshot().call.reconnecting).toBe(false);
+    controller.dispose();
+  });
+
+  it('perfect negotiation: the polite callee rolls back its own restart offer and answers the caller\'s', async () => {
+    const { controller, sent, pcs } = await inCall();
+    const pc = pcs[0];
+    pc.setState('failed');
+    await flush();
+    expect(pc.log).toContain('restartIce');
+    expect(pc.signalingState).toBe('have-local-offer');
+    // the caller restarted at the same moment: its offer arrives while ours waits for an answer
+    controller.dispatch({ type: 'REMOTE_OFFER', payload: { from: 'a-caller', fromName: 'Ann', offer: { type: 'offer', sdp: 'their-restart' }, callId: 'call-1' } });
+    await flush();
+    await flush();
+    expect(pc.log.slice(pc.log.indexOf('restartIce'))).toEqual(['restartIce', 'setLocal:offer', 'setRemote:offer', 'setLocal:answer']);
+    expect(sent[sent.length - 1][0]).toBe('/app/answer-call');
+    // the answer to our rolled-back offer, if the caller sent one, is not applied
+    const before = pc.log.length;
+    controller.dispatch({ type: 'REMOTE_ANSWER', payload: { from: 'a-caller', answer: { type: 'answer', sdp: 'late' }, callId: 'call-1' } });
+    await flush();
+    expect(pc.log.length).toBe(before);
+    expect(controller.getSnapshot().call.phase).toBe('connected');
+    controller.dispose();
+  });
+
+  it('perfect negotiation: the impolite caller ignores a colliding offer and keeps its own', async () => {
+    const sent: [string, Record<string, unknown>][] = [];
+    const pcs: FakePeerConnection[] = [];
+    const controller = new CallController({
+      selfId: 'a-caller',
+      send: (d, b) => {
+        sent.push([d, b]);
+        return true;
+      },
+      getIceServers: async () => [],
+      getUserMedia: async () => new FakeMediaStream([new FakeTrack('audio'), new FakeTrack('video')]) as unknown as MediaStream,
+      createPeerConnection: (c) => {
+        const pc = new FakePeerConnection(c);
+        pcs.push(pc);
+        return pc as unknown as RTCPeerConnection;
+      },
+      ring: () => undefined,
+    });
+    controller.dispatch({ type: 'START', peer: { id: 'b-callee', name: 'Bo' } });
+    await flush();
+    await flush();
+    const pc = pcs[0];
+    controller.dispatch({ type: 'REMOTE_ANSWER', payload: { from: 'b-callee', answer: { type: 'answer', sdp: 'a1' }, callId: 'call-2' } });
+    pc.remoteSet.resolve();
+    await flush();
+    pc.setState('connected');
+    pc.setState('failed');
+    await flush();
+    expect(pc.signalingState).toBe('have-local-offer');
+    const before = pc.log.length;
+    controller.dispatch({ type: 'REMOTE_OFFER', payload: { from: 'b-callee', fromName: 'Bo', offer: { type: 'offer', sdp: 'their-restart' }, callId: 'call-2' } });
+    await flush();
+    expect(pc.log.length).toBe(before);
+    expect(pc.signalingState).toBe('have-local-offer');
+    expect(controller.getSnapshot().call.phase).toBe('connected');
+    controller.dispose();
+  });
+
+  it('a socket lost mid-call does not end the call; the next socket rejoins it', async () => {
+    let up = true;
+    const sent: [string, Record<string, unknown>][] = [];
+    const pcs: FakePeerConnection[] = [];
+    const controller = new CallController({
+      selfId: 'b-callee',
+      send: (d, b) => {
+        if (!up) return false;
+        sent.push([d, b]);
+        return true;
+      },
+      getIceServers: async () => [],
+      getUserMedia: async () => new FakeMediaStream([new FakeTrack('audio')]) as unknown as MediaStream,
+      createPeerConnection: (c) => {
+        const pc = new FakePeerConnection(c);
+        pcs.push(pc);
+        return pc as unknown as RTCPeerConnection;
+      },
+      ring: () => undefined,
+    });
+    controller.dispatch({ type: 'REMOTE_OFFER', payload: { from: 'a-caller', fromName: 'Ann', offer: { type: 'offer', sdp: 'o' }, callId: 'call-3' } });
+    controller.dispatch({ type: 'ANSWER' });
+    await flush();
+    pcs[0].remoteSet.resolve();
+    await flush();
+    await flush();
+    up = false;
+    pcs[0].onicecandidate?.({ candidate: { toJSON: () => ({ candidate: 'late' }) } });
+    expect(controller.getSnapshot().call.phase).toBe('connecting');
+    expect(controller.getSnapshot().call.reconnecting).toBe(true);
+    up = true;
+    controller.dispatch({ type: 'SOCKET_CONNECTED' });
+    expect(sent[sent.length - 1]).toEqual(['/app/rejoin-call', { callId: 'call-3' }]);
+    controller.dispose();
   });
 });

@@ -46,6 +46,8 @@ export class CallController {
   private pc: RTCPeerConnection | null = null;
   /** Ends a call that cannot connect with the reason, instead of leaving it in "connecting". */
   private connectWatch: ConnectWatch | null = null;
+  /** Our offer is being made (perfect negotiation: a peer's offer meanwhile is a collision). */
+  private makingOffer = false;
   /** Bumped on every close, so async work for an old connection stops. */
   private generation = 0;
   private readonly timers = new Map<TimerName, ReturnType<typeof setTimeout>>();
@@ -119,7 +121,11 @@ export class CallController {
       case 'send':
         if (!this.deps.send(effect.destination, effect.body)) {
           const hangingUp = effect.destination === '/app/end-call' || effect.destination === '/app/reject-call';
-          if (!hangingUp) this.dispatch({ type: 'SIGNALING_ERROR', message: 'lost the connection to the server' });
+          const call = this.snapshot.call;
+          const answered = (call.phase === 'connecting' || call.phase === 'connected') && !!call.callId;
+          // An answered call outlives the socket: the new one rejoins it and the two renegotiate.
+          if (answered) this.dispatch({ type: 'SOCKET_LOST' });
+          else if (!hangingUp) this.dispatch({ type: 'SIGNALING_ERROR', message: 'lost the connection to the server' });
         }
         return;
       case 'ring':
@@ -141,7 +147,13 @@ export class CallController {
         void this.guard(this.applyAnswer(effect.answer));
         return;
       case 'apply-renegotiation-offer':
-        void this.guard(this.applyRenegotiationOffer(effect.offer));
+        void this.guard(this.applyRenegotiationOffer(effect.offer, effect.polite));
+        return;
+      case 'renew-offer':
+        void this.guard(this.renewOffer());
+        return;
+      case 'renew-answer':
+        void this.guard(this.renewAnswer(effect.offer));
         return;
       case 'add-candidate':
         this.addCandidate(effect.candidate);
@@ -161,7 +173,7 @@ export class CallController {
       name,
       setTimeout(() => {
         this.timers.delete(name);
-        this.dispatch({ type: name === 'ring' ? 'RING_TIMEOUT' : 'FAILURE_TIMEOUT' });
+        this.dispatch({ type: name === 'ring' ? 'RING_TIMEOUT' : name === 'rejoin' ? 'REJOIN_TIMEOUT' : 'FAILURE_TIMEOUT' });
       }, ms),
     );
   }
@@ -188,7 +200,11 @@ export class CallController {
     if (gen !== this.generation) throw Object.assign(new Error('stale call'), { name: 'StaleCall' });
   }
 
-  private async createPeer(): Promise<{ pc: RTCPeerConnection; gen: number }> {
+  /**
+   * A new peer connection. `renewing`: it replaces one of the same call (after a rejoin), so the remote picture on
+   * screen stays (frozen) until the new connection's first track arrives.
+   */
+  private async createPeer(renewing = false): Promise<{ pc: RTCPeerConnection; gen: number }> {
     const gen = this.generation;
     let config: RTCConfiguration = { iceServers: [] };
     try {
@@ -203,14 +219,14 @@ export class CallController {
       if (gen === this.generation) this.dispatch({ type: 'CONNECT_FAILED', reason });
     });
     const remote = new MediaStream();
-    this.update({ remoteStream: remote });
+    if (!renewing || !this.snapshot.remoteStream) this.update({ remoteStream: remote });
     pc.onicecandidate = (e) => {
       if (gen !== this.generation || !e.candidate) return;
       this.dispatch({ type: 'LOCAL_CANDIDATE', candidate: e.candidate.toJSON() });
     };
     pc.ontrack = (e) => {
       if (gen !== this.generation) return;
-      const stream = this.snapshot.remoteStream ?? remote;
+      const stream = renewing ? remote : (this.snapshot.remoteStream ?? remote);
       if (stream.getTracks().includes(e.track)) return;
       // The same stream object, grown: a <video> showing it keeps playing (a new object would be re-attached and
       // reset the picture to nothing until the next frame). The new snapshot still re-renders its consumers.
@@ -225,6 +241,8 @@ export class CallController {
   }
 
   private async getLocalMedia(gen: number): Promise<MediaStream> {
+    const current = this.snapshot.localStream;
+    if (current && current.getTracks().some((t) => t.readyState === 'live')) return current;
     let stream: MediaStream;
     try {
       stream = await this.deps.getUserMedia({ video: true, audio: true });
@@ -273,16 +291,24 @@ export class CallController {
   private async applyAnswer(answer: SessionDescription): Promise<void> {
     const pc = this.pc;
     const gen = this.generation;
-    if (!pc) return;
+    // an answer to an offer of ours that a collision rolled back, or to a connection since renewed
+    if (!pc || pc.signalingState !== 'have-local-offer') return;
     await pc.setRemoteDescription(normalizeDescription(answer, 'answer'));
     this.checkCurrent(gen);
     this.dispatch({ type: 'REMOTE_DESCRIPTION_SET' });
   }
 
-  private async applyRenegotiationOffer(offer: SessionDescription): Promise<void> {
+  /**
+   * Perfect negotiation: an offer that collides with our own (we are making one, or wait for its answer) is ignored
+   * by the impolite side, whose offer wins; the polite side rolls its own back (implicitly, in setRemoteDescription)
+   * and answers. Two restarts at once end in one negotiation.
+   */
+  private async applyRenegotiationOffer(offer: SessionDescription, polite: boolean): Promise<void> {
     const pc = this.pc;
     const gen = this.generation;
     if (!pc) return;
+    const collision = this.makingOffer || pc.signalingState !== 'stable';
+    if (collision && !polite) return;
     await pc.setRemoteDescription(normalizeDescription(offer, 'offer'));
     this.checkCurrent(gen);
     this.dispatch({ type: 'REMOTE_DESCRIPTION_SET' });
@@ -296,13 +322,56 @@ export class CallController {
   private async restartIce(): Promise<void> {
     const pc = this.pc;
     const gen = this.generation;
-    if (!pc) return;
-    pc.restartIce();
-    const offer = await pc.createOffer({ iceRestart: true });
+    if (!pc || pc.signalingState !== 'stable') return;
+    this.makingOffer = true;
+    try {
+      pc.restartIce();
+      const offer = await pc.createOffer({ iceRestart: true });
+      this.checkCurrent(gen);
+      await pc.setLocalDescription(offer);
+      this.checkCurrent(gen);
+      this.dispatch({ type: 'OFFER_READY', offer: toInit(pc.localDescription ?? offer) });
+    } finally {
+      if (gen === this.generation) this.makingOffer = false;
+    }
+  }
+
+  /**
+   * The peer rejoined from a new session (perhaps a reloaded page, whose old connection is gone for good): a fresh
+   * connection with our local media, and an offer on it.
+   */
+  private async renewOffer(): Promise<void> {
+    this.detachPeer();
+    const { pc, gen } = await this.createPeer(true);
+    const stream = await this.getLocalMedia(gen);
+    stream.getTracks().forEach((t) => pc.addTrack(t, stream));
+    if (stream.getVideoTracks().length === 0) pc.addTransceiver('video', { direction: 'recvonly' });
+    this.makingOffer = true;
+    try {
+      const offer = await pc.createOffer({ iceRestart: true });
+      this.checkCurrent(gen);
+      await pc.setLocalDescription(offer);
+      this.checkCurrent(gen);
+      this.dispatch({ type: 'OFFER_READY', offer: toInit(pc.localDescription ?? offer) });
+    } finally {
+      if (gen === this.generation) this.makingOffer = false;
+    }
+  }
+
+  /** We rejoined: the peer's offer is for a fresh connection on our side too (the old one, if any, is stale). */
+  private async renewAnswer(offer: SessionDescription): Promise<void> {
+    this.detachPeer();
+    const { pc, gen } = await this.createPeer(true);
+    await pc.setRemoteDescription(normalizeDescription(offer, 'offer'));
     this.checkCurrent(gen);
-    await pc.setLocalDescription(offer);
+    this.dispatch({ type: 'REMOTE_DESCRIPTION_SET' });
+    const stream = await this.getLocalMedia(gen);
+    stream.getTracks().forEach((t) => pc.addTrack(t, stream));
+    const answer = await pc.createAnswer();
     this.checkCurrent(gen);
-    this.dispatch({ type: 'OFFER_READY', offer: toInit(pc.localDescription ?? offer) });
+    await pc.setLocalDescription(answer);
+    this.checkCurrent(gen);
+    this.dispatch({ type: 'ANSWER_READY', answer: toInit(pc.localDescription ?? answer) });
   }
 
   private addCandidate(candidate: IceCandidate): void {
@@ -313,8 +382,10 @@ export class CallController {
     });
   }
 
-  private closePeer(): void {
+  /** Closes the peer connection only: local media and the remote picture stay for the one that replaces it. */
+  private detachPeer(): void {
     this.generation++;
+    this.makingOffer = false;
     const pc = this.pc;
     this.pc = null;
     this.connectWatch?.stop();
@@ -329,6 +400,10 @@ export class CallController {
         /* already closed */
       }
     }
+  }
+
+  private closePeer(): void {
+    this.detachPeer();
     this.snapshot.localStream?.getTracks().forEach((t) => t.stop());
     this.update({ localStream: null, remoteStream: null, micOn: true, cameraOn: true, hasVideo: false });
   }

@@ -3,6 +3,9 @@ import {
   endMessage,
   initialCallState,
   MAX_ICE_RESTARTS,
+  DISCONNECTED_GRACE_MS,
+  REJOIN_WAIT_MS,
+  savedCall,
   transition,
   type CallEffect,
   type CallEvent,
@@ -228,6 +231,7 @@ describe('call machine: hang-up from every state', () => {
     { type: 'ring', tone: null },
     { type: 'timer', name: 'ring', ms: null },
     { type: 'timer', name: 'failure', ms: null },
+    { type: 'timer', name: 'rejoin', ms: null },
     { type: 'close' },
   ];
 
@@ -333,8 +337,14 @@ describe('call machine: the other side ends it', () => {
     expect(sends(t.effects)).toEqual([]);
   });
 
-  it('the peer going offline mid-call ends it cleanly', () => {
+  it('the peer going offline mid-call does not end it: the call waits for the peer to rejoin', () => {
     const t = transition(connected().state, { type: 'PEER_OFFLINE', userId: ALICE });
+    expect(t.state.phase).toBe('connected');
+    expect(t.effects).toEqual([]);
+  });
+
+  it('the callee going offline while it rings ends the call cleanly', () => {
+    const t = transition(outgoing().state, { type: 'PEER_OFFLINE', userId: BOB });
     expect(t.state.phase).toBe('ended');
     expect(t.state.endReason).toBe('peer-left');
     expect(t.effects).toContainEqual({ type: 'close' });
@@ -383,8 +393,40 @@ describe('call machine: connection failure', () => {
       type: 'REMOTE_OFFER',
       payload: { from: ALICE, fromName: 'Caller', offer: OFFER, callId: 'c-1' },
     });
-    expect(t.effects).toEqual([{ type: 'apply-renegotiation-offer', offer: OFFER }]);
+    expect(t.effects).toEqual([{ type: 'apply-renegotiation-offer', offer: OFFER, polite: true }]);
     expect(t.state.phase).toBe('connected');
+  });
+
+  it('the callee restarts ICE too, and its offer goes out with the call id', () => {
+    const t = run(connected().state, { type: 'CONNECTION_STATE', state: 'failed', at: 2 }, { type: 'OFFER_READY', offer: OFFER });
+    expect(t.effects).toContainEqual({ type: 'restart-ice' });
+    expect(sends(t.effects)).toEqual([
+      { type: 'send', destination: '/app/call-user', body: { to: ALICE, offer: OFFER, mode: 'video', callId: 'c-1' } },
+    ]);
+    expect(t.state.reconnecting).toBe(true);
+  });
+
+  it('a disconnected connection that does not recover is restarted after a short wait', () => {
+    const d = transition(connected().state, { type: 'CONNECTION_STATE', state: 'disconnected', at: 2 });
+    expect(d.effects).toEqual([{ type: 'timer', name: 'failure', ms: DISCONNECTED_GRACE_MS }]);
+    expect(DISCONNECTED_GRACE_MS).toBeLessThanOrEqual(3_000);
+    expect(transition(d.state, { type: 'FAILURE_TIMEOUT' }).effects).toContainEqual({ type: 'restart-ice' });
+  });
+
+  it('in a glare of restarts the caller is impolite and the callee polite', () => {
+    const caller = callerConnected();
+    const atCaller = transition(caller, { type: 'REMOTE_OFFER', payload: { from: BOB, fromName: 'B', offer: OFFER, callId: 'c-9' } });
+    expect(atCaller.effects).toEqual([{ type: 'apply-renegotiation-offer', offer: OFFER, polite: false }]);
+    const atCallee = transition(connected().state, {
+      type: 'REMOTE_OFFER',
+      payload: { from: ALICE, fromName: 'A', offer: OFFER, callId: 'c-1' },
+    });
+    expect(atCallee.effects).toEqual([{ type: 'apply-renegotiation-offer', offer: OFFER, polite: true }]);
+  });
+
+  it('the callee takes the answer to its own restart offer', () => {
+    const t = transition(connected().state, { type: 'REMOTE_ANSWER', payload: { from: ALICE, answer: ANSWER, callId: 'c-1' } });
+    expect(t.effects).toEqual([{ type: 'apply-answer', answer: ANSWER }]);
   });
 
   it('the callee does not hang forever when the connection stays failed', () => {
@@ -403,5 +445,134 @@ describe('call machine: connection failure', () => {
     const ok = transition(failed.state, { type: 'CONNECTION_STATE', state: 'connected', at: 3 });
     expect(ok.effects).toEqual([{ type: 'timer', name: 'failure', ms: null }]);
     expect(ok.state.connectedAt).toBe(1000);
+  });
+});
+
+describe('call machine: a dropped connection does not end the call', () => {
+  // BOB is the callee in call c-1 with ALICE (see connected())
+  const away = { from: ALICE, callId: 'c-1' };
+
+  it('an answered call is kept for a reload; a ringing one is not', () => {
+    expect(savedCall(connected().state)).toEqual({
+      selfId: BOB,
+      callId: 'c-1',
+      peer: { id: ALICE, name: 'Caller' },
+      mode: 'video',
+      direction: 'incoming',
+    });
+    expect(savedCall(incoming().state)).toBeNull();
+    expect(savedCall(outgoing().state)).toBeNull();
+    expect(savedCall(transition(connected().state, { type: 'HANG_UP' }).state)).toBeNull();
+  });
+
+  it('the other side shows Reconnecting while the peer is away, keeps the connection and does not restart ICE', () => {
+    const t = transition(connected().state, { type: 'PEER_INTERRUPTED', payload: away });
+    expect(t.state.peerAway).toBe(true);
+    expect(t.state.reconnecting).toBe(true);
+    expect(t.state.phase).toBe('connected');
+    expect(t.effects).not.toContainEqual({ type: 'close' });
+    expect(t.effects).toContainEqual({ type: 'timer', name: 'rejoin', ms: REJOIN_WAIT_MS });
+    const failed = run(t.state, { type: 'CONNECTION_STATE', state: 'failed', at: 5 }, { type: 'FAILURE_TIMEOUT' });
+    expect(failed.state.phase).toBe('connected');
+    expect(failed.effects).not.toContainEqual({ type: 'restart-ice' });
+    expect(sends(failed.effects)).toEqual([]);
+  });
+
+  it('an interruption of another call, or from someone else, is ignored', () => {
+    expect(transition(connected().state, { type: 'PEER_INTERRUPTED', payload: { from: ALICE, callId: 'other' } }).state.peerAway).toBeFalsy();
+    expect(transition(connected().state, { type: 'PEER_INTERRUPTED', payload: { from: 'x', callId: 'c-1' } }).state.peerAway).toBeFalsy();
+    expect(transition(incoming().state, { type: 'PEER_INTERRUPTED', payload: away }).state.peerAway).toBeFalsy();
+  });
+
+  it('when the peer rejoins, this side renews the connection with an offer in the same call', () => {
+    const interrupted = transition(connected().state, { type: 'PEER_INTERRUPTED', payload: away }).state;
+    const t = run(interrupted, { type: 'PEER_REJOINED', payload: away }, { type: 'OFFER_READY', offer: OFFER });
+    expect(t.effects).toContainEqual({ type: 'renew-offer' });
+    expect(t.effects).toContainEqual({ type: 'timer', name: 'rejoin', ms: null });
+    expect(sends(t.effects)).toEqual([
+      { type: 'send', destination: '/app/call-user', body: { to: ALICE, offer: OFFER, mode: 'video', callId: 'c-1' } },
+    ]);
+    expect(t.state.peerAway).toBe(false);
+    expect(t.state.reconnecting).toBe(true);
+    const back = run(
+      t.state,
+      { type: 'REMOTE_ANSWER', payload: { from: ALICE, answer: ANSWER, callId: 'c-1' } },
+      { type: 'REMOTE_DESCRIPTION_SET' },
+      { type: 'CONNECTION_STATE', state: 'connected', at: 9 },
+    );
+    expect(back.effects).toContainEqual({ type: 'apply-answer', answer: ANSWER });
+    expect(back.state.reconnecting).toBe(false);
+    expect(back.state.connectedAt).toBe(1000);
+  });
+
+  it('a reloaded page restores the call and, once its socket is up, rejoins and answers the peer on a fresh connection', () => {
+    const saved = savedCall(connected().state)!;
+    const restored = transition(initialCallState(BOB), { type: 'RESTORE', saved });
+    expect(restored.state.phase).toBe('connecting');
+    expect(restored.state.callId).toBe('c-1');
+    expect(restored.state.reconnecting).toBe(true);
+    expect(sends(restored.effects)).toEqual([]);
+
+    const online = transition(restored.state, { type: 'SOCKET_CONNECTED' });
+    expect(sends(online.effects)).toEqual([{ type: 'send', destination: '/app/rejoin-call', body: { callId: 'c-1' } }]);
+    expect(online.state.rejoining).toBe(true);
+
+    const offered = transition(online.state, {
+      type: 'REMOTE_OFFER',
+      payload: { from: ALICE, fromName: 'Caller', offer: OFFER, callId: 'c-1' },
+    });
+    expect(offered.effects).toContainEqual({ type: 'renew-answer', offer: OFFER });
+    expect(offered.state.rejoining).toBe(false);
+    const answered = transition(offered.state, { type: 'ANSWER_READY', answer: ANSWER });
+    expect(sends(answered.effects)).toEqual([
+      { type: 'send', destination: '/app/answer-call', body: { to: ALICE, answer: ANSWER, callId: 'c-1' } },
+    ]);
+  });
+
+  it('a restored caller sends its candidates at once (its first offer went out before the reload)', () => {
+    const caller = run(
+      outgoing().state,
+      { type: 'REMOTE_ANSWER', payload: { from: BOB, answer: ANSWER, callId: 'c-7' } },
+      { type: 'CONNECTION_STATE', state: 'connected', at: 1 },
+    ).state;
+    const restored = run(initialCallState(ALICE), { type: 'RESTORE', saved: savedCall(caller)! }, { type: 'SOCKET_CONNECTED' });
+    const t = transition(restored.state, { type: 'LOCAL_CANDIDATE', candidate: cand(1) });
+    expect(sends(t.effects)).toEqual([
+      { type: 'send', destination: '/app/ice-candidate', body: { to: BOB, candidate: cand(1), callId: 'c-7' } },
+    ]);
+  });
+
+  it('a saved call of another user is not restored', () => {
+    const saved = { ...savedCall(connected().state)!, selfId: 'someone-else' };
+    expect(transition(initialCallState(BOB), { type: 'RESTORE', saved }).state.phase).toBe('idle');
+  });
+
+  it('a socket that reconnects mid-call rejoins; a lost socket does not end the call', () => {
+    const lost = transition(connected().state, { type: 'SOCKET_LOST' });
+    expect(lost.state.phase).toBe('connected');
+    expect(lost.state.reconnecting).toBe(true);
+    const back = transition(lost.state, { type: 'SOCKET_CONNECTED' });
+    expect(sends(back.effects)).toEqual([{ type: 'send', destination: '/app/rejoin-call', body: { callId: 'c-1' } }]);
+    // no call, or one still ringing: nothing to rejoin
+    expect(transition(initialCallState(BOB), { type: 'SOCKET_CONNECTED' }).effects).toEqual([]);
+    expect(transition(incoming().state, { type: 'SOCKET_CONNECTED' }).effects).toEqual([]);
+  });
+
+  it('no rejoin in time: the server says dropped, in plain words, and it is not a hang-up', () => {
+    const interrupted = transition(connected().state, { type: 'PEER_INTERRUPTED', payload: away }).state;
+    const t = transition(interrupted, { type: 'REMOTE_ENDED', payload: { from: ALICE, callId: 'c-1', reason: 'dropped' } });
+    expect(t.state.phase).toBe('ended');
+    expect(t.state.endReason).toBe('dropped');
+    expect(endMessage(t.state)).toBe('The call dropped: the connection to Caller was lost and did not come back.');
+    expect(t.effects).toContainEqual({ type: 'close' });
+  });
+
+  it('a refused rejoin (the call ended meanwhile) ends the call as dropped; our own wait gives up too', () => {
+    const online = run(initialCallState(BOB), { type: 'RESTORE', saved: savedCall(connected().state)! }, { type: 'SOCKET_CONNECTED' });
+    expect(transition(online.state, { type: 'REJOIN_REFUSED' }).state.endReason).toBe('dropped');
+    expect(transition(online.state, { type: 'REJOIN_TIMEOUT' }).state.endReason).toBe('dropped');
+    // not while connected as normal
+    expect(transition(connected().state, { type: 'REJOIN_TIMEOUT' }).state.phase).toBe('connected');
+    expect(transition(connected().state, { type: 'REJOIN_REFUSED' }).state.phase).toBe('connected');
   });
 });

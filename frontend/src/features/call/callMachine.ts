@@ -7,6 +7,15 @@
  *   idle ─START──────────▶ outgoing-ringing ─REMOTE_ANSWER─▶ connecting ─connected─▶ connected
  *   idle ─REMOTE_OFFER───▶ incoming-ringing ─ANSWER────────▶ connecting
  *   any active ─HANG_UP / remote end / failure / timeout──▶ ended ─DISMISS─▶ idle
+ *
+ * An answered call survives a dropped connection. The side that dropped comes back by itself: after a page reload
+ * the call is RESTOREd from sessionStorage, and on every new socket (SOCKET_CONNECTED) it sends `rejoin-call` and
+ * waits (`rejoining`) for the other side's offer, which it answers on a fresh peer connection. The other side shows
+ * "Reconnecting…" on `call-interrupted` (PEER_INTERRUPTED), keeping the frozen remote picture, and on
+ * `call-rejoined` (PEER_REJOINED) offers on a fresh peer connection of its own. No rejoin in time: the server ends
+ * the call with reason `dropped`. While both sockets stay up, either side restarts ICE when the connection fails or
+ * stays disconnected, with the perfect-negotiation pattern (the callee is polite) so that two restarts at once end
+ * in one negotiation.
  */
 import type {
   CallAnsweredElsewherePayload,
@@ -19,6 +28,7 @@ import type {
   SessionDescription,
 } from '../../api/types';
 import { connectFailureMessage, type ConnectFailure } from './connectFailure';
+import { t } from '../../i18n/i18n';
 
 export type CallPhase = 'idle' | 'outgoing-ringing' | 'incoming-ringing' | 'connecting' | 'connected' | 'ended';
 
@@ -36,7 +46,8 @@ export type EndReason =
   | 'peer-left' // the peer went offline mid-call
   | 'media-error'
   | 'signaling-error'
-  | 'connect-failed'; // no connection could be set up (endDetail: a ConnectFailure from connectFailure.ts)
+  | 'connect-failed' // no connection could be set up (endDetail: a ConnectFailure from connectFailure.ts)
+  | 'dropped'; // a connection dropped and did not come back in time
 
 export interface Peer {
   id: string;
@@ -70,6 +81,34 @@ export interface CallState {
   endDetail: string | null;
   /** The appointment whose visit this call is (the doctor admitted the patient), sent with the offer. */
   appointmentId?: string | null;
+  /** The peer's connection dropped (`call-interrupted`): we wait for them to rejoin. */
+  peerAway?: boolean;
+  /** We came back (reloaded page, new socket) and sent `rejoin-call`: the peer's offer renews the connection. */
+  rejoining?: boolean;
+  /** A rejoin or ICE restart is under way: the screen says "Reconnecting…" until media flows again. */
+  reconnecting?: boolean;
+}
+
+/** What a page keeps in sessionStorage of an answered call, to rejoin it after a reload. */
+export interface SavedCall {
+  selfId: string;
+  callId: string;
+  peer: Peer;
+  mode: string;
+  direction: 'outgoing' | 'incoming';
+}
+
+/** The answered call to keep across a reload, or null when there is none. */
+export function savedCall(state: CallState): SavedCall | null {
+  if ((state.phase !== 'connecting' && state.phase !== 'connected') || !state.callId || !state.peer || !state.direction) {
+    return null;
+  }
+  return { selfId: state.selfId, callId: state.callId, peer: state.peer, mode: state.mode, direction: state.direction };
+}
+
+/** The callee gives way when both sides send an offer at once (perfect negotiation). */
+export function isPolite(state: Pick<CallState, 'direction'>): boolean {
+  return state.direction === 'incoming';
 }
 
 export type CallEvent =
@@ -94,9 +133,16 @@ export type CallEvent =
   | { type: 'MEDIA_ERROR'; message: string }
   | { type: 'SIGNALING_ERROR'; message: string }
   | { type: 'CONNECT_FAILED'; reason: ConnectFailure }
+  | { type: 'RESTORE'; saved: SavedCall }
+  | { type: 'SOCKET_LOST' }
+  | { type: 'SOCKET_CONNECTED' }
+  | { type: 'PEER_INTERRUPTED'; payload: CallPeerPayload }
+  | { type: 'PEER_REJOINED'; payload: CallPeerPayload }
+  | { type: 'REJOIN_REFUSED' }
+  | { type: 'REJOIN_TIMEOUT' }
   | { type: 'DISMISS' };
 
-export type TimerName = 'ring' | 'failure';
+export type TimerName = 'ring' | 'failure' | 'rejoin';
 export type RingTone = 'incoming' | 'outgoing' | null;
 
 export type CallEffect =
@@ -106,8 +152,15 @@ export type CallEffect =
   | { type: 'accept-offer'; offer: SessionDescription }
   /** Set the remote answer → REMOTE_DESCRIPTION_SET. */
   | { type: 'apply-answer'; answer: SessionDescription }
-  /** A new offer mid-call (ICE restart by the peer): set it → REMOTE_DESCRIPTION_SET, answer → ANSWER_READY. */
-  | { type: 'apply-renegotiation-offer'; offer: SessionDescription }
+  /**
+   * A new offer mid-call (ICE restart by the peer): set it → REMOTE_DESCRIPTION_SET, answer → ANSWER_READY. On a
+   * collision with our own offer the impolite side ignores it and the polite side rolls its own back.
+   */
+  | { type: 'apply-renegotiation-offer'; offer: SessionDescription; polite: boolean }
+  /** After a rejoin: a fresh peer connection (keeping local media and the frozen remote picture), offer → OFFER_READY. */
+  | { type: 'renew-offer' }
+  /** After our rejoin: a fresh peer connection for the peer's offer (→ REMOTE_DESCRIPTION_SET), answer → ANSWER_READY. */
+  | { type: 'renew-answer'; offer: SessionDescription }
   | { type: 'add-candidate'; candidate: IceCandidate }
   /** restartIce() and a new offer → OFFER_READY. */
   | { type: 'restart-ice' }
@@ -127,7 +180,13 @@ export const RING_TIMEOUT_MS = 45_000;
 /** The callee waits a little longer than the caller, whose own timeout ends the call for both. */
 export const INCOMING_RING_TIMEOUT_MS = 50_000;
 export const RESTART_TIMEOUT_MS = 15_000;
-export const DISCONNECTED_GRACE_MS = 20_000;
+/** A connection `disconnected` this long is restarted (it often recovers by itself within a second or two). */
+export const DISCONNECTED_GRACE_MS = 2_500;
+/**
+ * How long a side waits for the other to come back, or for its own rejoin to be taken up, before it gives the call
+ * up by itself; the server's `rejoin-grace` (30 s) normally ends it first with reason `dropped`.
+ */
+export const REJOIN_WAIT_MS = 40_000;
 export const MAX_ICE_RESTARTS = 2;
 
 export const Signals = {
@@ -136,6 +195,7 @@ export const Signals = {
   iceCandidate: '/app/ice-candidate',
   rejectCall: '/app/reject-call',
   endCall: '/app/end-call',
+  rejoinCall: '/app/rejoin-call',
 } as const;
 
 export function initialCallState(selfId: string): CallState {
@@ -187,6 +247,7 @@ function end(state: CallState, reason: EndReason, signal?: CallEffect, detail?: 
     { type: 'ring', tone: null },
     { type: 'timer', name: 'ring', ms: null },
     { type: 'timer', name: 'failure', ms: null },
+    { type: 'timer', name: 'rejoin', ms: null },
     { type: 'close' },
   );
   return {
@@ -199,6 +260,9 @@ function end(state: CallState, reason: EndReason, signal?: CallEffect, detail?: 
       pendingRemoteCandidates: [],
       pendingLocalCandidates: [],
       connectionState: state.connectionState === 'new' ? 'new' : 'closed',
+      peerAway: false,
+      rejoining: false,
+      reconnecting: false,
     },
     effects,
   };
@@ -250,8 +314,8 @@ export function transition(state: CallState, event: CallEvent): Transition {
         ];
         return { state: { ...state, offerSent: true, pendingLocalCandidates: [] }, effects };
       }
-      if ((state.phase === 'connecting' || state.phase === 'connected') && state.direction === 'outgoing') {
-        // An ICE-restart offer: the answer comes back on call-answered like the first one.
+      if ((state.phase === 'connecting' || state.phase === 'connected') && state.callId) {
+        // An ICE-restart or renewal offer, from either side: the answer comes back on call-answered.
         return {
           state: { ...state, remoteDescriptionSet: false },
           effects: [signal(Signals.callUser, { to: peerId, offer: event.offer, mode: state.mode }, state.callId)],
@@ -327,10 +391,18 @@ export function transition(state: CallState, event: CallEvent): Transition {
         // The caller dialled again: ring on with the newer offer.
         return { state: { ...state, callId: p.callId, remoteOffer: p.offer, pendingRemoteCandidates: [] }, effects: [] };
       }
+      if (state.callId && p.callId && p.callId !== state.callId) return stay(state);
+      if (state.rejoining) {
+        // We came back: the peer offers on a fresh connection, and so do we.
+        return {
+          state: { ...state, rejoining: false, peerAway: false, remoteDescriptionSet: false, pendingRemoteCandidates: [] },
+          effects: [{ type: 'timer', name: 'rejoin', ms: null }, { type: 'renew-answer', offer: p.offer }],
+        };
+      }
       // connecting / connected: the peer restarts ICE with a fresh offer.
       return {
-        state: { ...state, callId: p.callId ?? state.callId, remoteDescriptionSet: false },
-        effects: [{ type: 'apply-renegotiation-offer', offer: p.offer }],
+        state: { ...state, callId: p.callId ?? state.callId, remoteDescriptionSet: false, reconnecting: true },
+        effects: [{ type: 'apply-renegotiation-offer', offer: p.offer, polite: isPolite(state) }],
       };
     }
 
@@ -353,8 +425,8 @@ export function transition(state: CallState, event: CallEvent): Transition {
 
     case 'REMOTE_ANSWER': {
       const p = event.payload;
-      if (!fromPeer(state, p.from) || state.direction !== 'outgoing') return stay(state);
-      if (state.phase === 'outgoing-ringing') {
+      if (!fromPeer(state, p.from)) return stay(state);
+      if (state.phase === 'outgoing-ringing' && state.direction === 'outgoing') {
         return {
           state: { ...state, phase: 'connecting', callId: p.callId ?? state.callId },
           effects: [
@@ -414,18 +486,20 @@ export function transition(state: CallState, event: CallEvent): Transition {
       const p = event.payload;
       if (!isActive(state) || !fromPeer(state, p.from)) return stay(state);
       if (p.callId && state.ignoredCallIds.includes(p.callId)) return stay(state);
+      if (p.reason === 'dropped') return end(state, 'dropped');
       return end(state, state.phase === 'incoming-ringing' ? 'missed' : 'remote-hung-up');
     }
 
     case 'CALL_FAILED': {
       const p = event.payload;
-      if (!isActive(state) || !state.peer || state.peer.id !== p.to || state.direction !== 'outgoing') return stay(state);
-      if (state.phase === 'outgoing-ringing') {
+      if (!isActive(state) || !state.peer || state.peer.id !== p.to) return stay(state);
+      if (state.phase === 'outgoing-ringing' && state.direction === 'outgoing') {
         // The server ends an unanswered call after its own ring timeout with reason "no-answer".
         const reason: EndReason =
           p.reason === 'offline' ? 'offline' : p.reason === 'busy' ? 'busy' : p.reason === 'no-answer' ? 'no-answer' : 'signaling-error';
         return end(state, reason, undefined, p.reason);
       }
+      if (state.phase === 'incoming-ringing') return stay(state);
       // A restart offer was refused: the connection cannot be repaired.
       return end(state, 'network', endCallSignal(state));
     }
@@ -441,21 +515,33 @@ export function transition(state: CallState, event: CallEvent): Transition {
       switch (event.state) {
         case 'connected':
           return {
-            state: { ...next, phase: 'connected', connectedAt: state.connectedAt ?? event.at },
+            state: {
+              ...next,
+              phase: 'connected',
+              connectedAt: state.connectedAt ?? event.at,
+              reconnecting: false,
+              restartAttempts: 0,
+            },
             effects: [{ type: 'timer', name: 'failure', ms: null }],
           };
         case 'failed':
-          return onConnectionFailure(next);
+          // While the peer (or we) are away there is no one to renegotiate with: the rejoin renews the connection.
+          if (state.peerAway || state.rejoining) return stay({ ...next, reconnecting: true });
+          return onConnectionFailure({ ...next, reconnecting: true });
         case 'disconnected':
-          // Often recovers by itself; if not, end rather than hang.
-          return { state: next, effects: [{ type: 'timer', name: 'failure', ms: DISCONNECTED_GRACE_MS }] };
+          if (state.peerAway || state.rejoining) return stay({ ...next, reconnecting: true });
+          // Often recovers by itself; if not, restart ICE.
+          return {
+            state: { ...next, reconnecting: true },
+            effects: [{ type: 'timer', name: 'failure', ms: DISCONNECTED_GRACE_MS }],
+          };
         default:
           return stay(next);
       }
     }
 
     case 'FAILURE_TIMEOUT': {
-      if (!isActive(state) || state.connectionState === 'connected') return stay(state);
+      if (!isActive(state) || state.connectionState === 'connected' || state.peerAway || state.rejoining) return stay(state);
       return onConnectionFailure(state);
     }
 
@@ -468,7 +554,91 @@ export function transition(state: CallState, event: CallEvent): Transition {
     case 'PEER_OFFLINE': {
       if (!isActive(state) || state.peer?.id !== event.userId) return stay(state);
       if (state.phase === 'incoming-ringing') return end(state, 'missed');
+      // An answered call waits for the peer to rejoin: the server says when it dropped.
+      if (state.phase !== 'outgoing-ringing') return stay(state);
       return end(state, 'peer-left');
+    }
+
+    case 'RESTORE': {
+      const saved = event.saved;
+      if (isActive(state) || saved.selfId !== state.selfId) return stay(state);
+      return {
+        state: {
+          ...initialCallState(state.selfId),
+          phase: 'connecting',
+          peer: saved.peer,
+          direction: saved.direction,
+          callId: saved.callId,
+          mode: saved.mode,
+          // the call was set up long ago: our candidates go out at once
+          offerSent: true,
+          rejoining: true,
+          reconnecting: true,
+        },
+        effects: [{ type: 'timer', name: 'rejoin', ms: REJOIN_WAIT_MS }],
+      };
+    }
+
+    case 'SOCKET_LOST': {
+      if (!inAnsweredCall(state)) return stay(state);
+      return stay({ ...state, reconnecting: true });
+    }
+
+    case 'SOCKET_CONNECTED': {
+      if (!inAnsweredCall(state)) return stay(state);
+      // A new session: the server learns it is ours in the call, and the peer renews the connection.
+      return {
+        state: { ...state, rejoining: true, reconnecting: true },
+        effects: [
+          signal(Signals.rejoinCall, {}, state.callId),
+          { type: 'timer', name: 'failure', ms: null },
+          { type: 'timer', name: 'rejoin', ms: REJOIN_WAIT_MS },
+        ],
+      };
+    }
+
+    case 'PEER_INTERRUPTED': {
+      const p = event.payload;
+      if (!inAnsweredCall(state) || !fromPeer(state, p.from) || (p.callId && p.callId !== state.callId)) return stay(state);
+      return {
+        state: { ...state, peerAway: true, reconnecting: true },
+        effects: [
+          { type: 'timer', name: 'failure', ms: null },
+          { type: 'timer', name: 'rejoin', ms: REJOIN_WAIT_MS },
+        ],
+      };
+    }
+
+    case 'PEER_REJOINED': {
+      const p = event.payload;
+      if (!inAnsweredCall(state) || !fromPeer(state, p.from) || (p.callId && p.callId !== state.callId)) return stay(state);
+      // The peer is back in a new session, perhaps a reloaded page: we offer on a fresh connection.
+      return {
+        state: {
+          ...state,
+          peerAway: false,
+          rejoining: false,
+          reconnecting: true,
+          remoteDescriptionSet: false,
+          pendingRemoteCandidates: [],
+          restartAttempts: 0,
+        },
+        effects: [
+          { type: 'timer', name: 'rejoin', ms: null },
+          { type: 'timer', name: 'failure', ms: RESTART_TIMEOUT_MS },
+          { type: 'renew-offer' },
+        ],
+      };
+    }
+
+    case 'REJOIN_REFUSED': {
+      if (!state.rejoining) return stay(state);
+      return end(state, 'dropped');
+    }
+
+    case 'REJOIN_TIMEOUT': {
+      if (!inAnsweredCall(state) || (!state.peerAway && !state.rejoining)) return stay(state);
+      return end(state, 'dropped', state.peerAway ? endCallSignal(state) : undefined);
     }
 
     case 'MEDIA_ERROR': {
@@ -497,19 +667,20 @@ export function transition(state: CallState, event: CallEvent): Transition {
   }
 }
 
-/** The caller restarts ICE up to MAX_ICE_RESTARTS times; the callee waits for it, then gives up. */
+/** An answered call (we know its id), not yet ended. */
+function inAnsweredCall(state: CallState): boolean {
+  return (state.phase === 'connecting' || state.phase === 'connected') && !!state.callId && !!state.peer;
+}
+
+/**
+ * Either side restarts ICE, up to MAX_ICE_RESTARTS times, then gives up. Both may restart at once: the controller
+ * settles the collision by perfect negotiation (the callee is polite).
+ */
 function onConnectionFailure(state: CallState): Transition {
-  if (state.direction === 'outgoing' && state.restartAttempts < MAX_ICE_RESTARTS) {
+  if (state.restartAttempts < MAX_ICE_RESTARTS && state.callId) {
     return {
       state: { ...state, restartAttempts: state.restartAttempts + 1 },
       effects: [{ type: 'restart-ice' }, { type: 'timer', name: 'failure', ms: RESTART_TIMEOUT_MS }],
-    };
-  }
-  if (state.direction === 'incoming' && state.restartAttempts < MAX_ICE_RESTARTS) {
-    // Count the waits too, so the callee gives up after the caller would have.
-    return {
-      state: { ...state, restartAttempts: state.restartAttempts + 1 },
-      effects: [{ type: 'timer', name: 'failure', ms: RESTART_TIMEOUT_MS + 2_000 }],
     };
   }
   return end(state, 'network', endCallSignal(state));
@@ -547,6 +718,8 @@ export function endMessage(state: Pick<CallState, 'endReason' | 'endDetail' | 'p
       return `The call could not be set up${state.endDetail ? `: ${state.endDetail}` : '.'}`;
     case 'connect-failed':
       return connectFailureMessage(state.endDetail, name);
+    case 'dropped':
+      return t('callDrop.dropped', { name });
     default:
       return 'Call ended.';
   }

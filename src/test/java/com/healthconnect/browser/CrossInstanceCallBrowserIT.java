@@ -97,4 +97,57 @@ class CrossInstanceCallBrowserIT {
 			patientContext.close();
 		}
 	}
+
+	/**
+	 * The patient reaches the app through a stand-in load balancer, first to instance B; mid-call B's connections drop
+	 * and the balancer sends the patient to A: the patient's new socket rejoins the call there, and the two renegotiate.
+	 */
+	@Test
+	void aPatientWhoseConnectionMovesToTheOtherInstanceRejoinsTheCallThere() throws Exception {
+		ApiClient doctor = Schedules.doctorWithSchedule(portA, "Dr Rhea Castell", "General Practice", ZONE);
+		ApiClient patient = new ApiClient(portB).registerPatient("Oskar Lind");
+		LocalDate date = Schedules.inDays(ZONE, 6);
+		Ui.bookAndAccept(doctor, patient, date, "09:30");
+
+		try (SwitchableProxy balancer = new SwitchableProxy(portB)) {
+			BrowserContext doctorContext = Ui.person(browsers, portA, ZONE);
+			BrowserContext patientContext = Ui.person(browsers, balancer.port(), ZONE);
+			doctorContext.addInitScript(CallProbe.SCRIPT);
+			patientContext.addInitScript(CallProbe.SCRIPT);
+			try {
+				Page doctorPage = Ui.signIn(doctorContext, doctor, "/dashboard");
+				Page patientPage = Ui.signIn(patientContext, patient, "/appointments");
+				button(appointment(patientPage, "Dr Rhea Castell"), "Start video call").click();
+				Locator incoming = doctorPage.getByRole(AriaRole.DIALOG,
+						new Page.GetByRoleOptions().setName("Incoming video call"));
+				assertThat(incoming).isVisible(Ui.LONG);
+				button(incoming, "Answer").click();
+				CallProbe.awaitRemotePlaying(doctorPage);
+				CallProbe.awaitRemotePlaying(patientPage);
+
+				long movedAt = System.currentTimeMillis();
+				balancer.switchTo(portA);
+				for (Page page : new Page[] { doctorPage, patientPage }) {
+					page.waitForFunction("t => window.__firstFrames.some((f) => f > t)", (double) movedAt,
+							new Page.WaitForFunctionOptions().setTimeout(45_000).setPollingInterval(50));
+					CallProbe.awaitRemotePlaying(page);
+					assertThat(page.getByTestId("call-state"))
+						.hasText("connected", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+				}
+				long back = Math.max(CallProbe.firstFrameAfter(doctorPage, movedAt),
+						CallProbe.firstFrameAfter(patientPage, movedAt));
+				CallRejoinBrowserIT.report("cross_instance_drop_to_media_flowing_ms=" + (back - movedAt));
+				Browsers.screenshot(doctorPage, "cross-instance-rejoin-doctor");
+
+				button(patientPage, "Hang up").click();
+				assertThat(doctorPage.getByText("Oskar Lind ended the call.")).isVisible(Ui.LONG);
+				org.assertj.core.api.Assertions.assertThat(doctor.get("/api/calls").json().get("totalElements").asInt())
+					.isEqualTo(1);
+			}
+			finally {
+				doctorContext.close();
+				patientContext.close();
+			}
+		}
+	}
 }

@@ -27,8 +27,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The realtime scenarios with the two parties on different instances (A and B) of one application, relayed through
  * one STOMP broker: chat, typing, presence, a whole call with its candidates, busy and answered-elsewhere across
- * instances, the ring timeout fired once, the call logged once, a reconnect to the other instance, sign-out closing
- * sockets on the other instance, an instance stopped mid-call, no queue left on the broker once every session closed,
+ * instances, the ring timeout fired once, the call logged once, a reconnect to the other instance, a dropped party
+ * rejoining its call on the other instance, sign-out closing sockets on the other instance, an instance stopped
+ * mid-call (its party rejoins elsewhere), no queue left on the broker once every session closed,
  * and a broker restart. Run on an embedded Artemis ({@link CrossInstanceArtemisIT}) and on a private RabbitMQ node
  * ({@link CrossInstanceRabbitMqIT}).
  */
@@ -39,7 +40,8 @@ abstract class CrossInstanceScenarios {
 	static final String MESSAGES = "/user/queue/messages";
 	static final String[] CALL_QUEUES = { "/user/queue/call-made", "/user/queue/call-answered",
 			"/user/queue/ice-candidate", "/user/queue/call-ended", "/user/queue/call-failed",
-			"/user/queue/call-answered-elsewhere", "/user/queue/errors" };
+			"/user/queue/call-answered-elsewhere", "/user/queue/call-interrupted", "/user/queue/call-rejoined",
+			"/user/queue/errors" };
 	static final Map<String, Object> OFFER = Map.of("type", "offer", "sdp", "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n");
 	static final Map<String, Object> ANSWER = Map.of("type", "answer", "sdp", "v=0\r\no=- 2 2 IN IP4 127.0.0.1\r\n");
 
@@ -235,8 +237,55 @@ abstract class CrossInstanceScenarios {
 	}
 
 	@Test
+	void aPartyWhoseConnectionDroppedRejoinsTheCallOnTheOtherInstance() {
+		ApiClient doctor = doctor("Dr Waiting");
+		ApiClient patient = patient("Patient Switching Networks");
+		Appointments.connect(doctor, patient);
+		try (StompTestClient doctorOnA = StompTestClient.connect(portA, doctor, CALL_QUEUES)) {
+			String callId;
+			try (StompTestClient patientOnB = StompTestClient.connect(portB, patient, CALL_QUEUES)) {
+				doctorOnA.send("/app/call-user", Map.of("to", patient.userId(), "offer", OFFER));
+				callId = patientOnB.next("/user/queue/call-made").get("callId").asString();
+				patientOnB.send("/app/answer-call", Map.of("to", doctor.userId(), "answer", ANSWER, "callId", callId));
+				doctorOnA.next("/user/queue/call-answered");
+			}
+			assertThat(doctorOnA.next("/user/queue/call-interrupted").get("from").asString())
+				.isEqualTo(patient.userId());
+			try (StompTestClient patientOnA = StompTestClient.connect(portA, patient, CALL_QUEUES)) {
+				patientOnA.send("/app/rejoin-call", Map.of("callId", callId));
+				assertThat(doctorOnA.next("/user/queue/call-rejoined").get("callId").asString()).isEqualTo(callId);
+				// the doctor's ICE restart and the patient's answer and candidates, through the patient's new session
+				doctorOnA.send("/app/call-user", Map.of("to", patient.userId(), "offer", OFFER, "callId", callId));
+				assertThat(patientOnA.next("/user/queue/call-made").get("callId").asString()).isEqualTo(callId);
+				patientOnA.send("/app/answer-call", Map.of("to", doctor.userId(), "answer", ANSWER, "callId", callId));
+				assertThat(doctorOnA.next("/user/queue/call-answered").get("callId").asString()).isEqualTo(callId);
+				for (int i = 0; i < 5; i++) {
+					doctorOnA.send("/app/ice-candidate", Map.of("to", patient.userId(), "candidate", candidate(i),
+							"callId", callId));
+					patientOnA.send("/app/ice-candidate", Map.of("to", doctor.userId(), "candidate", candidate(i),
+							"callId", callId));
+				}
+				for (int i = 0; i < 5; i++) {
+					assertThat(patientOnA.next("/user/queue/ice-candidate").get("candidate").get("candidate").asString())
+						.startsWith("candidate:" + i + " ");
+					assertThat(doctorOnA.next("/user/queue/ice-candidate").get("candidate").get("candidate").asString())
+						.startsWith("candidate:" + i + " ");
+				}
+				patientOnA.send("/app/end-call", Map.of("to", doctor.userId(), "callId", callId));
+				assertThat(doctorOnA.next("/user/queue/call-ended").get("callId").asString()).isEqualTo(callId);
+				assertThat(patientOnA.received("/user/queue/errors")).isEmpty();
+			}
+		}
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			JsonNode calls = doctor.get("/api/calls").json().get("content");
+			assertThat(calls).hasSize(1);
+			assertThat(calls.get(0).get("outcome").asString()).isEqualTo("completed");
+		});
+	}
+
+	@Test
 	@Order(Integer.MAX_VALUE - 30)
-	void anInstanceStoppedMidCallEndsTheCallForTheOtherPartyAndFreesBoth() {
+	void anInstanceStoppedMidCallInterruptsTheCallAndItsPartyRejoinsOnAnotherInstance() {
 		ConfigurableApplicationContext instanceC = cluster.start(Map.of());
 		int portC = TwoInstances.port(instanceC);
 		ApiClient doctor = doctor("Dr Stranded");
@@ -250,9 +299,22 @@ abstract class CrossInstanceScenarios {
 			doctorOnC.next("/user/queue/call-answered");
 
 			instanceC.close();
-			JsonNode ended = patientOnA.next("/user/queue/call-ended");
-			assertThat(ended.get("callId").asString()).isEqualTo(callId);
-			// the doctor is not left busy: the patient's call now finds them offline
+			// the instances still running notice, and the call waits for the doctor instead of ending
+			JsonNode interrupted = patientOnA.next("/user/queue/call-interrupted");
+			assertThat(interrupted.get("callId").asString()).isEqualTo(callId);
+			assertThat(interrupted.get("from").asString()).isEqualTo(doctor.userId());
+			assertThat(patientOnA.received("/user/queue/call-ended")).isEmpty();
+
+			try (StompTestClient doctorOnB = StompTestClient.connect(portB, doctor, CALL_QUEUES)) {
+				doctorOnB.send("/app/rejoin-call", Map.of("callId", callId));
+				assertThat(patientOnA.next("/user/queue/call-rejoined").get("from").asString())
+					.isEqualTo(doctor.userId());
+				patientOnA.send("/app/call-user", Map.of("to", doctor.userId(), "offer", OFFER, "callId", callId));
+				assertThat(doctorOnB.next("/user/queue/call-made").get("callId").asString()).isEqualTo(callId);
+				doctorOnB.send("/app/end-call", Map.of("to", patient.userId(), "callId", callId));
+				assertThat(patientOnA.next("/user/queue/call-ended").get("callId").asString()).isEqualTo(callId);
+			}
+			// both are free again: the doctor, gone now, is offline rather than busy
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 				patientOnA.send("/app/call-user", Map.of("to", doctor.userId(), "offer", OFFER));
 				assertThat(patientOnA.next("/user/queue/call-failed").get("reason").asString()).isEqualTo("offline");

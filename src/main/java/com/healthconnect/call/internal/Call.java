@@ -24,9 +24,20 @@ final class Call {
 	final Instant ringsUntil;
 	final String appointmentId;
 	final String callerName;
+	/** Set while the caller's connection is gone: the call is dropped unless the caller rejoins by then. */
+	final Instant callerRejoinBy;
+	/** The same for the callee. */
+	final Instant calleeRejoinBy;
 
 	Call(String id, String callerId, String callerSession, String calleeId, String calleeSession, String mode,
 			Instant startedAt, Instant answeredAt, Instant ringsUntil, String appointmentId, String callerName) {
+		this(id, callerId, callerSession, calleeId, calleeSession, mode, startedAt, answeredAt, ringsUntil, appointmentId,
+				callerName, null, null);
+	}
+
+	private Call(String id, String callerId, String callerSession, String calleeId, String calleeSession, String mode,
+			Instant startedAt, Instant answeredAt, Instant ringsUntil, String appointmentId, String callerName,
+			Instant callerRejoinBy, Instant calleeRejoinBy) {
 		this.id = id;
 		this.callerId = callerId;
 		this.callerSession = callerSession;
@@ -38,13 +49,16 @@ final class Call {
 		this.ringsUntil = ringsUntil;
 		this.appointmentId = appointmentId;
 		this.callerName = callerName;
+		this.callerRejoinBy = callerRejoinBy;
+		this.calleeRejoinBy = calleeRejoinBy;
 	}
 
 	static Call of(Document document) {
 		return new Call(document.get("_id").toString(), document.getString("callerId"), document.getString("callerSession"),
 				document.getString("calleeId"), document.getString("calleeSession"), document.getString("mode"),
 				instant(document, "startedAt"), instant(document, "answeredAt"), instant(document, "ringsUntil"),
-				document.getString("appointmentId"), document.getString("callerName"));
+				document.getString("appointmentId"), document.getString("callerName"), instant(document, "callerRejoinBy"),
+				instant(document, "calleeRejoinBy"));
 	}
 
 	Document toDocument() {
@@ -71,6 +85,21 @@ final class Call {
 
 	boolean involves(String userId) {
 		return callerId.equals(userId) || calleeId.equals(userId);
+	}
+
+	/** Whether this user's connection dropped and the call waits for them to rejoin. */
+	boolean interruptedFor(String userId) {
+		return (callerId.equals(userId) ? callerRejoinBy : calleeRejoinBy) != null;
+	}
+
+	/** The field of this party's session ({@code callerSession} or {@code calleeSession}). */
+	static String sessionField(boolean caller) {
+		return caller ? "callerSession" : "calleeSession";
+	}
+
+	/** The field of this party's rejoin deadline. */
+	static String rejoinByField(boolean caller) {
+		return caller ? "callerRejoinBy" : "calleeRejoinBy";
 	}
 
 	String peerOf(String userId) {

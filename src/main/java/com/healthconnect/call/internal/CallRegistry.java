@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
  * ({@code call_parties}, keyed by the user's id), so two instances starting calls to the same person at once cannot
  * both succeed: the second insert of that key fails. Every change is one atomic operation on one document; a call is
  * ended by removing it, and only the instance whose removal took it logs it and tells the parties.
+ * <p>
+ * An answered call whose party's session closed is not ended but interrupted: that party's {@code callerRejoinBy} or
+ * {@code calleeRejoinBy} holds the deadline for a new session of theirs to rejoin, which binds that session to the
+ * call and clears the deadline in one update. A call past a deadline is dropped by whichever instance removes it.
  */
 @Component
 class CallRegistry {
@@ -48,6 +52,8 @@ class CallRegistry {
 		mongo.indexOps(CALLS).createIndex(new Index().on("callerSession", Sort.Direction.ASC).named("callerSession"));
 		mongo.indexOps(CALLS).createIndex(new Index().on("calleeSession", Sort.Direction.ASC).named("calleeSession"));
 		mongo.indexOps(CALLS).createIndex(new Index().on("ringsUntil", Sort.Direction.ASC).named("ringsUntil"));
+		mongo.indexOps(CALLS).createIndex(new Index().on("callerRejoinBy", Sort.Direction.ASC).named("callerRejoinBy"));
+		mongo.indexOps(CALLS).createIndex(new Index().on("calleeRejoinBy", Sort.Direction.ASC).named("calleeRejoinBy"));
 	}
 
 	Started start(String callerId, String callerSession, String calleeId, String mode, Instant now,
@@ -103,18 +109,85 @@ class CallRegistry {
 		return remove(Query.query(Criteria.where("_id").is(callId).and("answeredAt").is(null)));
 	}
 
-	/** Ends the calls a closed session took part in, and ringing calls to a user who is no longer online. */
+	/**
+	 * Ends the ringing calls a closed session took part in, and ringing calls to a user who is no longer online.
+	 * Answered calls are {@link #interruptForClosedSession interrupted} instead.
+	 */
 	List<Call> endForClosedSession(String userId, String sessionId, boolean userStillOnline) {
 		List<Criteria> which = new ArrayList<>(List.of(Criteria.where("callerSession").is(sessionId),
 				Criteria.where("calleeSession").is(sessionId)));
 		if (!userStillOnline) {
-			which.add(Criteria.where("calleeId").is(userId).and("answeredAt").is(null));
+			which.add(Criteria.where("calleeId").is(userId));
 		}
 		List<Call> ended = new ArrayList<>();
-		for (Document document : mongo.find(Query.query(new Criteria().orOperator(which)), Document.class, CALLS)) {
-			remove(Query.query(Criteria.where("_id").is(document.get("_id")))).ifPresent(ended::add);
+		for (Document document : mongo.find(
+				Query.query(Criteria.where("answeredAt").is(null).orOperator(which)), Document.class, CALLS)) {
+			endIfRinging(document.get("_id").toString()).ifPresent(ended::add);
 		}
 		return ended;
+	}
+
+	/**
+	 * The answered calls in which this session was the user's: each waits until {@code rejoinBy} for a new session of
+	 * the user. Only the instance whose update set the deadline gets the call back, so the peer is told once.
+	 */
+	List<Call> interruptForClosedSession(String userId, String sessionId, Instant rejoinBy) {
+		List<Call> interrupted = new ArrayList<>();
+		for (boolean caller : new boolean[] { true, false }) {
+			Criteria party = Criteria.where(caller ? "callerId" : "calleeId").is(userId)
+				.and(Call.sessionField(caller)).is(sessionId)
+				.and("answeredAt").ne(null)
+				.and(Call.rejoinByField(caller)).is(null);
+			for (Document document : mongo.find(Query.query(party), Document.class, CALLS)) {
+				Document updated = mongo.findAndModify(
+						Query.query(Criteria.where("_id").is(document.get("_id")).andOperator(party)),
+						new Update().set(Call.rejoinByField(caller), rejoinBy),
+						FindAndModifyOptions.options().returnNew(true), Document.class, CALLS);
+				if (updated != null) {
+					interrupted.add(Call.of(updated));
+				}
+			}
+		}
+		return interrupted;
+	}
+
+	/**
+	 * A party of an answered call comes back in a new session: the session becomes theirs in the call and any wait for
+	 * them ends. Empty when the user is not a party of that answered call, or it ended (or its deadline passed).
+	 */
+	Optional<Call> rejoin(String callId, String userId, String sessionId, Instant now) {
+		Optional<Call> call = find(callId).filter(c -> !c.ringing() && c.involves(userId));
+		if (call.isEmpty()) {
+			return Optional.empty();
+		}
+		boolean caller = call.get().callerId.equals(userId);
+		String deadline = Call.rejoinByField(caller);
+		Document rejoined = mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(callId).and(caller ? "callerId" : "calleeId").is(userId)
+					.and("answeredAt").ne(null)
+					.orOperator(Criteria.where(deadline).is(null), Criteria.where(deadline).gte(now))),
+				new Update().set(Call.sessionField(caller), sessionId).unset(deadline),
+				FindAndModifyOptions.options().returnNew(true), Document.class, CALLS);
+		return Optional.ofNullable(rejoined).map(Call::of);
+	}
+
+	/** Ends the call if a party's rejoin deadline has passed; empty when it was rejoined or ended already. */
+	Optional<Call> endIfDropped(String callId, Instant now) {
+		return remove(Query.query(Criteria.where("_id").is(callId).orOperator(overdue(now))));
+	}
+
+	/** Calls a party did not rejoin in time, ended here (each by one instance only). */
+	List<Call> endDroppedBefore(Instant now) {
+		List<Call> ended = new ArrayList<>();
+		for (Document document : mongo.find(Query.query(new Criteria().orOperator(overdue(now))), Document.class,
+				CALLS)) {
+			endIfDropped(document.get("_id").toString(), now).ifPresent(ended::add);
+		}
+		return ended;
+	}
+
+	private static Criteria[] overdue(Instant now) {
+		return new Criteria[] { Criteria.where("callerRejoinBy").lte(now), Criteria.where("calleeRejoinBy").lte(now) };
 	}
 
 	/** Ringing calls past their ring time, ended here (each by one instance only). */

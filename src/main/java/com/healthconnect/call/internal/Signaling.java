@@ -34,8 +34,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The WebRTC signaling relay. It passes offers, answers and candidates between a connected doctor and patient without
  * looking inside them, and keeps just enough state ({@link CallRegistry}, shared by every instance) to say who is
- * busy, to stop the callee's other tabs ringing, to end an unanswered call after the ring timeout and a call whose
- * party disconnected, and to log every call once.
+ * busy, to stop the callee's other tabs ringing, to end an unanswered call after the ring timeout, to hold an answered
+ * call open while a party whose connection dropped comes back ({@code rejoin-call}), and to log every call once.
  * <p>
  * Before a call is answered its frames go to every session of the other user (all their tabs ring); afterwards they go
  * to the two sessions taking part, wherever each is connected. ICE candidates, dozens per call set-up, find their
@@ -48,6 +48,7 @@ public class Signaling {
 	public static final String OFFLINE = "offline";
 	public static final String BUSY = "busy";
 	public static final String DISCONNECTED = "disconnected";
+	public static final String DROPPED = "dropped";
 
 	private static final Logger log = LoggerFactory.getLogger(Signaling.class);
 
@@ -59,6 +60,7 @@ public class Signaling {
 	private final CallLog callLog;
 	private final Clock clock;
 	private final Duration ringTimeout;
+	private final Duration rejoinGrace;
 	private final TaskScheduler scheduler;
 	private final ApplicationEventPublisher events;
 	/** Calls by id, and by "callerId:calleeId" pair, as the ICE relay last read them. */
@@ -79,6 +81,7 @@ public class Signaling {
 		this.callLog = callLog;
 		this.clock = clock;
 		this.ringTimeout = properties.ringTimeout();
+		this.rejoinGrace = properties.rejoinGrace();
 		this.scheduler = scheduler;
 	}
 
@@ -163,9 +166,12 @@ public class Signaling {
 
 	/** The answered call with this id between the two users, sent from the session that takes part in it. */
 	private Optional<Call> answeredBetween(String callId, CurrentUser from, String sessionId, String to) {
-		return calls.find(callId)
+		Optional<Call> call = calls.find(callId)
 			.filter(c -> !c.ringing() && c.involves(from.id()) && c.peerOf(from.id()).equals(to)
 					&& sessionId.equals(c.sessionOf(from.id())));
+		// a renegotiation may follow a rejoin on another instance: the candidates after it read the call afresh
+		call.ifPresent(this::forget);
+		return call;
 	}
 
 	/** The hottest frame (a few dozen per call set-up, each relayed at once). */
@@ -226,24 +232,85 @@ public class Signaling {
 	}
 
 	/**
-	 * A session closed (here, or on an instance that stopped): its calls end for the other side, and calls ringing for
-	 * a user now offline fail.
+	 * A session closed (here, or on an instance that stopped): a call ringing from it ends, calls ringing for a user now
+	 * offline fail, and an answered call it took part in is interrupted: the other side is told
+	 * {@code call-interrupted} and the call waits {@code rejoin-grace} for a new session of the user to rejoin.
 	 */
 	@EventListener
 	void sessionClosed(UserSessionClosed closed) {
 		String userId = closed.userId();
 		for (Call call : calls.endForClosedSession(userId, closed.sessionId(), closed.stillOnline())) {
-			if (call.ringing() && call.calleeId.equals(userId)) {
-				log(call, CallOutcome.MISSED);
+			log(call, CallOutcome.MISSED);
+			if (call.calleeId.equals(userId)) {
 				sessions.toSession(call.callerId, call.callerSession, "/queue/call-failed",
 						new CallFailed(userId, OFFLINE, call.id));
 			}
 			else {
-				log(call, call.ringing() ? CallOutcome.MISSED : CallOutcome.COMPLETED);
-				String peer = call.peerOf(userId);
-				sessions.toUser(peer, "/queue/call-ended", new CallEnded(userId, call.id, DISCONNECTED));
+				sessions.toUser(call.calleeId, "/queue/call-ended", new CallEnded(userId, call.id, DISCONNECTED));
 			}
 		}
+		Instant rejoinBy = clock.instant().plus(rejoinGrace);
+		for (Call call : calls.interruptForClosedSession(userId, closed.sessionId(), rejoinBy)) {
+			forget(call);
+			String peer = call.peerOf(userId);
+			sessions.toSession(peer, call.sessionOf(peer), "/queue/call-interrupted", new CallPeer(userId, call.id));
+			try {
+				scheduler.schedule(() -> rejoinTimedOut(call.id), rejoinBy);
+			}
+			catch (RuntimeException ex) {
+				// this instance is stopping (its sockets closing are what interrupted the call): the sweep of every
+				// other instance drops the call if no one rejoins
+				log.debug("Rejoin deadline of call {} left to the sweep: {}", call.id, ex.toString());
+			}
+		}
+	}
+
+	/**
+	 * A party of an answered call is back in a new session (a reloaded page, a reconnected socket, on any instance): the
+	 * call's frames go to that session from now on, and the other party is told {@code call-rejoined}, upon which the
+	 * two renegotiate. Refused for anyone not a party of the call, and once the call has ended.
+	 */
+	public void rejoinCall(CurrentUser from, String sessionId, String callId) {
+		require(callId, "callId");
+		Call known = calls.find(callId).orElse(null);
+		if (known != null && !known.involves(from.id())) {
+			throw DomainException.forbidden("You are not taking part in this call");
+		}
+		Call call = calls.rejoin(callId, from.id(), sessionId, clock.instant())
+			.orElseThrow(() -> DomainException.conflict("This call is not in progress any more"));
+		forget(call);
+		metrics.frameRelayed();
+		String peer = call.peerOf(from.id());
+		sessions.toSession(peer, call.sessionOf(peer), "/queue/call-rejoined", new CallPeer(from.id(), callId));
+	}
+
+	private void rejoinTimedOut(String callId) {
+		try {
+			calls.endIfDropped(callId, clock.instant()).ifPresent(this::dropped);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Rejoin deadline of call {} not applied: {}", callId, ex.toString());
+		}
+	}
+
+	/**
+	 * Interrupted calls past their rejoin deadline whose instance did not end them (it stopped, or its timer was
+	 * lost): dropped by whichever instance gets to each first.
+	 */
+	@Scheduled(fixedDelayString = "${healthconnect.calls.ring-sweep:5s}")
+	void endOverdueRejoins() {
+		try {
+			calls.endDroppedBefore(clock.instant()).forEach(this::dropped);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Overdue interrupted calls not swept: {}", ex.toString());
+		}
+	}
+
+	private void dropped(Call call) {
+		log(call, CallOutcome.DROPPED);
+		sessions.toUser(call.callerId, "/queue/call-ended", new CallEnded(call.calleeId, call.id, DROPPED));
+		sessions.toUser(call.calleeId, "/queue/call-ended", new CallEnded(call.callerId, call.id, DROPPED));
 	}
 
 	private void ringTimedOut(String callId) {
@@ -341,6 +408,10 @@ public class Signaling {
 	}
 
 	public record CallRejected(String from, String callId) {
+	}
+
+	/** {@code call-interrupted} and {@code call-rejoined}: which party dropped or came back, in which call. */
+	public record CallPeer(String from, String callId) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

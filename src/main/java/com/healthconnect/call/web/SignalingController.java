@@ -55,6 +55,11 @@ class SignalingController {
 		signaling.endCall(UserSessions.user(principal), call.to(), call.callId());
 	}
 
+	@MessageMapping("/rejoin-call")
+	void rejoinCall(@Payload CallRef call, Principal principal, @Header(SESSION) String session) {
+		signaling.rejoinCall(UserSessions.user(principal), session, call.callId());
+	}
+
 	/**
 	 * {@code callId} is only sent with a new offer inside an answered call (an ICE restart); {@code appointmentId} when
 	 * the call is an appointment's visit.

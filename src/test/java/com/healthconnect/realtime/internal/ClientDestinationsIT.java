@@ -15,7 +15,7 @@ import com.healthconnect.support.IntegrationTest;
 class ClientDestinationsIT {
 
 	static final List<String> SIGNALING = List.of("/app/call-user", "/app/answer-call", "/app/ice-candidate",
-			"/app/reject-call", "/app/end-call");
+			"/app/reject-call", "/app/end-call", "/app/rejoin-call");
 	static final List<String> CHAT = List.of("/app/typing", "/app/chat.send");
 
 	@Autowired
