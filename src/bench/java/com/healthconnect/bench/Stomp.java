@@ -25,8 +25,8 @@ final class Stomp {
 
 	/** The queues the web UI subscribes to on every connect (frontend/src/realtime/realtimeClient.ts). */
 	static final List<String> UI_QUEUES = List.of("call-made", "call-answered", "ice-candidate", "call-rejected",
-			"call-ended", "call-failed", "call-answered-elsewhere", "typing", "messages", "messages-read",
-			"appointments", "presence", "errors");
+			"call-ended", "call-failed", "call-answered-elsewhere", "call-interrupted", "call-rejoined", "typing",
+			"messages", "messages-read", "appointments", "presence", "errors");
 
 	interface Handler {
 
