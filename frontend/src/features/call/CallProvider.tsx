@@ -7,6 +7,7 @@ import { CallController, type CallSnapshot } from './callController';
 import { isActive, savedCall, type Peer, type SavedCall } from './callMachine';
 import { CallEndedNotice } from './CallEndedNotice';
 import { rtcConfiguration } from './iceConfig';
+import { t } from '../../i18n/i18n';
 import { IncomingCallDialog } from './IncomingCallDialog';
 import { Ringer } from './ringtone';
 import { linkPeer } from './peerLink';
@@ -37,7 +38,7 @@ function createController(selfId: string, ringer: Ringer): CallController {
     getIceServers: async () => rtcConfiguration(await callsApi.iceServers()),
     getUserMedia: (c) => {
       if (!navigator.mediaDevices?.getUserMedia) {
-        return Promise.reject(Object.assign(new Error('This browser cannot use a camera here (a secure https page is needed).'), { name: 'SecurityError' }));
+        return Promise.reject(Object.assign(new Error(t('callEnd.insecure')), { name: 'SecurityError' }));
       }
       return navigator.mediaDevices.getUserMedia(c);
     },
@@ -144,10 +145,10 @@ export function CallProvider({ children }: { children: ReactNode }) {
 
   const startCall = useCallback<CallContextValue['startCall']>(
     (peer, mode = 'video', appointmentId) => {
-      if (!controller) return { ok: false, reason: 'Sign in to make calls.' };
-      if (isActive(controller.getSnapshot().call)) return { ok: false, reason: 'You are already in a call.' };
-      if (realtime.status !== 'connected') return { ok: false, reason: 'Not connected to the server yet. Try again in a moment.' };
-      if (typeof RTCPeerConnection === 'undefined') return { ok: false, reason: 'This browser does not support video calls.' };
+      if (!controller) return { ok: false, reason: t('callEnd.signIn') };
+      if (isActive(controller.getSnapshot().call)) return { ok: false, reason: t('callEnd.alreadyInCall') };
+      if (realtime.status !== 'connected') return { ok: false, reason: t('callEnd.notConnected') };
+      if (typeof RTCPeerConnection === 'undefined') return { ok: false, reason: t('callEnd.unsupported') };
       controller.dispatch({ type: 'START', peer, mode, appointmentId });
       return { ok: true };
     },

@@ -3,6 +3,7 @@
  * against RTCPeerConnection, getUserMedia, the signalling channel, timers and the
  * ring tone, and feeds what happens back into the machine as events.
  */
+import { t } from '../../i18n/i18n';
 import type { IceCandidate, SessionDescription } from '../../api/types';
 import {
   initialCallState,
@@ -423,12 +424,12 @@ function mediaErrorText(name: string): string {
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return 'access was blocked. Allow camera and microphone for this site in your browser settings, then try again.';
+      return t('callEnd.mediaBlocked');
     case 'NotFoundError':
-      return 'no microphone was found.';
+      return t('callEnd.mediaNotFound');
     case 'NotReadableError':
-      return 'the device is in use by another application.';
+      return t('callEnd.mediaInUse');
     default:
-      return 'the device could not be started.';
+      return t('callEnd.mediaFailed');
   }
 }

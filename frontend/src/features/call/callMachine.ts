@@ -339,7 +339,7 @@ export function transition(state: CallState, event: CallEvent): Transition {
           state: {
             ...initialCallState(state.selfId),
             phase: 'incoming-ringing',
-            peer: { id: p.from, name: p.fromName || 'Someone' },
+            peer: { id: p.from, name: p.fromName || t('callEnd.someone') },
             direction: 'incoming',
             callId: p.callId,
             mode: p.mode ?? 'video',
@@ -688,39 +688,40 @@ function onConnectionFailure(state: CallState): Transition {
 
 /** A plain sentence for how a call ended. */
 export function endMessage(state: Pick<CallState, 'endReason' | 'endDetail' | 'peer'>): string {
-  const name = state.peer?.name ?? 'The other person';
+  const name = state.peer?.name ?? t('callEnd.otherPerson');
+  const detail = state.endDetail;
   switch (state.endReason) {
     case 'hung-up':
-      return 'Call ended.';
+      return t('callEnd.hungUp');
     case 'declined-by-me':
-      return 'You declined the call.';
+      return t('callEnd.declinedByMe');
     case 'remote-hung-up':
-      return `${name} ended the call.`;
+      return t('callEnd.remoteHungUp', { name });
     case 'declined':
-      return `${name} declined the call.`;
+      return t('callEnd.declined', { name });
     case 'offline':
-      return `${name} is offline right now. Try again later or send a message.`;
+      return t('callEnd.offline', { name });
     case 'busy':
-      return `${name} is in another call. Try again in a few minutes.`;
+      return t('callEnd.busy', { name });
     case 'no-answer':
-      return `${name} did not answer.`;
+      return t('callEnd.noAnswer', { name });
     case 'missed':
-      return `Missed call from ${name}.`;
+      return t('callEnd.missed', { name });
     case 'answered-elsewhere':
-      return 'The call was answered on another device.';
+      return t('callEnd.answeredElsewhere');
     case 'network':
-      return 'The connection failed and could not be restored. Your network may block direct video; a TURN relay server may be needed.';
+      return t('callEnd.network');
     case 'peer-left':
-      return `${name} left the call.`;
+      return t('callEnd.peerLeft', { name });
     case 'media-error':
-      return `Could not use your camera or microphone${state.endDetail ? `: ${state.endDetail}` : '.'}`;
+      return detail ? t('callEnd.mediaError', { detail }) : t('callEnd.mediaErrorPlain');
     case 'signaling-error':
-      return `The call could not be set up${state.endDetail ? `: ${state.endDetail}` : '.'}`;
+      return detail ? t('callEnd.signalingError', { detail }) : t('callEnd.signalingErrorPlain');
     case 'connect-failed':
       return connectFailureMessage(state.endDetail, name);
     case 'dropped':
       return t('callDrop.dropped', { name });
     default:
-      return 'Call ended.';
+      return t('callEnd.hungUp');
   }
 }
