@@ -324,9 +324,14 @@ export class CallController {
     const pc = this.pc;
     const gen = this.generation;
     if (!pc || pc.signalingState !== 'stable') return;
+    pc.restartIce();
+    await this.sendRestartOffer(pc, gen);
+  }
+
+  /** An ICE-restart offer on this connection, sent; marked as ours while it is made (perfect negotiation). */
+  private async sendRestartOffer(pc: RTCPeerConnection, gen: number): Promise<void> {
     this.makingOffer = true;
     try {
-      pc.restartIce();
       const offer = await pc.createOffer({ iceRestart: true });
       this.checkCurrent(gen);
       await pc.setLocalDescription(offer);
@@ -347,16 +352,7 @@ export class CallController {
     const stream = await this.getLocalMedia(gen);
     stream.getTracks().forEach((t) => pc.addTrack(t, stream));
     if (stream.getVideoTracks().length === 0) pc.addTransceiver('video', { direction: 'recvonly' });
-    this.makingOffer = true;
-    try {
-      const offer = await pc.createOffer({ iceRestart: true });
-      this.checkCurrent(gen);
-      await pc.setLocalDescription(offer);
-      this.checkCurrent(gen);
-      this.dispatch({ type: 'OFFER_READY', offer: toInit(pc.localDescription ?? offer) });
-    } finally {
-      if (gen === this.generation) this.makingOffer = false;
-    }
+    await this.sendRestartOffer(pc, gen);
   }
 
   /** We rejoined: the peer's offer is for a fresh connection on our side too (the old one, if any, is stale). */
