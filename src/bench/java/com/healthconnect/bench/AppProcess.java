@@ -1,7 +1,8 @@
 package com.healthconnect.bench;
 
+import static com.healthconnect.support.FreePorts.freePort;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -176,12 +177,6 @@ final class AppProcess implements AutoCloseable {
 			if (!process.waitFor(30, TimeUnit.SECONDS)) {
 				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 }

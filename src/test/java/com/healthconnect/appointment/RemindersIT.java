@@ -10,14 +10,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +28,7 @@ import com.healthconnect.appointment.internal.AppointmentStore;
 import com.healthconnect.appointment.internal.ReminderClaims;
 import com.healthconnect.support.ApiClient;
 import com.healthconnect.support.IntegrationTest;
+import com.healthconnect.support.Simultaneously;
 import com.healthconnect.support.TestClock;
 
 import tools.jackson.databind.JsonNode;
@@ -210,23 +205,7 @@ class RemindersIT {
 	}
 
 	private int race(Reminders a, Reminders b) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<Integer>> runs = new ArrayList<>();
-		for (Reminders r : List.of(a, b)) {
-			Callable<Integer> run = () -> {
-				start.await();
-				return r.sendDue();
-			};
-			runs.add(pool.submit(run));
-		}
-		start.countDown();
-		int sent = 0;
-		for (Future<Integer> f : runs) {
-			sent += f.get();
-		}
-		pool.shutdown();
-		return sent;
+		return Simultaneously.sum(a::sendDue, b::sendDue);
 	}
 
 	private String bookAndAccept(ApiClient patient, ApiClient doctor, LocalDate date, String start) {

@@ -1,5 +1,7 @@
 package com.healthconnect.notification;
 
+import static com.healthconnect.support.FreePorts.freePort;
+
 import static com.healthconnect.support.Schedules.booking;
 import static com.healthconnect.support.Schedules.doctorWithSchedule;
 import static com.healthconnect.support.Schedules.inDays;
@@ -7,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -16,12 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +38,7 @@ import com.healthconnect.notification.internal.NotificationStore;
 import com.healthconnect.support.ApiClient;
 import com.healthconnect.support.ApiClient.Response;
 import com.healthconnect.support.IntegrationTest;
+import com.healthconnect.support.Simultaneously;
 import com.healthconnect.support.TestClock;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -204,31 +201,6 @@ class MailOutboxIT {
 	}
 
 	private static int race(MailOutbox a, MailOutbox b) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<Integer>> runs = new ArrayList<>();
-		for (MailOutbox o : List.of(a, b)) {
-			Callable<Integer> run = () -> {
-				start.await();
-				return o.sendDue();
-			};
-			runs.add(pool.submit(run));
-		}
-		start.countDown();
-		int sent = 0;
-		for (Future<Integer> f : runs) {
-			sent += f.get();
-		}
-		pool.shutdown();
-		return sent;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return Simultaneously.sum(a::sendDue, b::sendDue);
 	}
 }

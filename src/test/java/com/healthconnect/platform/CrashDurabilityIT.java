@@ -1,11 +1,11 @@
 package com.healthconnect.platform;
 
+import static com.healthconnect.support.FreePorts.freePort;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -206,12 +206,6 @@ class CrashDurabilityIT {
 				return false;
 			}
 		});
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static List<Map<String, Object>> twentySlotsEveryDay() {

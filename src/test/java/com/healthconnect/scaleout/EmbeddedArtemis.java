@@ -1,5 +1,7 @@
 package com.healthconnect.scaleout;
 
+import static com.healthconnect.support.FreePorts.freePort;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import org.springframework.util.FileSystemUtils;
  */
 public final class EmbeddedArtemis implements Broker {
 
-	private final int port = TwoInstances.freePort();
+	private final int port = freePort();
 	private Path dir;
 	private EmbeddedActiveMQ server;
 

@@ -1,5 +1,7 @@
 package com.healthconnect.scaleout;
 
+import static com.healthconnect.support.FreePorts.freePort;
+
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +26,10 @@ public final class PrivateRabbitMq implements Broker {
 	public static final Path SERVER = Path.of("/usr/sbin/rabbitmq-server");
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-	private final int stompPort = TwoInstances.freePort();
-	private final int amqpPort = TwoInstances.freePort();
-	private final int distPort = TwoInstances.freePort();
-	private final int epmdPort = TwoInstances.freePort();
+	private final int stompPort = freePort();
+	private final int amqpPort = freePort();
+	private final int distPort = freePort();
+	private final int epmdPort = freePort();
 	private final String node = "hc" + ProcessHandle.current().pid() + "@localhost";
 	private Path dir;
 	private Process process;

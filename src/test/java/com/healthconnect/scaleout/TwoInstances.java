@@ -1,9 +1,8 @@
 package com.healthconnect.scaleout;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static com.healthconnect.support.FreePorts.freePort;
+
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,15 +60,6 @@ public final class TwoInstances implements AutoCloseable {
 
 	public static int port(ConfigurableApplicationContext context) {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@Override

@@ -1,8 +1,7 @@
 package com.healthconnect.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import static com.healthconnect.support.FreePorts.freePort;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,14 +46,5 @@ public final class TestMail {
 			throw new AssertionError("no reset link in: " + body(message));
 		}
 		return matcher.group(1);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }
