@@ -1,21 +1,19 @@
 package com.healthconnect.call.web;
 
-import java.security.Principal;
-
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Controller;
 
+import com.healthconnect.auth.CurrentUser;
 import com.healthconnect.call.internal.Signaling;
 import com.healthconnect.realtime.SendBudget;
-import com.healthconnect.realtime.UserSessions;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * The signaling destinations of the contract; the sender is always the socket's signed-in user.
+ * The signaling destinations of the contract; the sender is always the socket's signed-in user ({@code from}).
  */
 @Controller
 @SendBudget(SendBudget.Kind.SIGNALING)
@@ -30,34 +28,34 @@ class SignalingController {
 	}
 
 	@MessageMapping("/call-user")
-	void callUser(@Payload CallUser call, Principal principal, @Header(SESSION) String session) {
-		signaling.callUser(UserSessions.user(principal), session, call.to(), call.offer(), call.mode(), call.callId(),
+	void callUser(@Payload CallUser call, CurrentUser from, @Header(SESSION) String session) {
+		signaling.callUser(from, session, call.to(), call.offer(), call.mode(), call.callId(),
 				call.appointmentId());
 	}
 
 	@MessageMapping("/answer-call")
-	void answerCall(@Payload AnswerCall answer, Principal principal, @Header(SESSION) String session) {
-		signaling.answerCall(UserSessions.user(principal), session, answer.to(), answer.answer(), answer.callId());
+	void answerCall(@Payload AnswerCall answer, CurrentUser from, @Header(SESSION) String session) {
+		signaling.answerCall(from, session, answer.to(), answer.answer(), answer.callId());
 	}
 
 	@MessageMapping("/ice-candidate")
-	void iceCandidate(@Payload IceCandidate candidate, Principal principal) {
-		signaling.iceCandidate(UserSessions.user(principal), candidate.to(), candidate.candidate(), candidate.callId());
+	void iceCandidate(@Payload IceCandidate candidate, CurrentUser from) {
+		signaling.iceCandidate(from, candidate.to(), candidate.candidate(), candidate.callId());
 	}
 
 	@MessageMapping("/reject-call")
-	void rejectCall(@Payload CallRef call, Principal principal, @Header(SESSION) String session) {
-		signaling.rejectCall(UserSessions.user(principal), session, call.to(), call.callId());
+	void rejectCall(@Payload CallRef call, CurrentUser from, @Header(SESSION) String session) {
+		signaling.rejectCall(from, session, call.to(), call.callId());
 	}
 
 	@MessageMapping("/end-call")
-	void endCall(@Payload CallRef call, Principal principal) {
-		signaling.endCall(UserSessions.user(principal), call.to(), call.callId());
+	void endCall(@Payload CallRef call, CurrentUser from) {
+		signaling.endCall(from, call.to(), call.callId());
 	}
 
 	@MessageMapping("/rejoin-call")
-	void rejoinCall(@Payload CallRef call, Principal principal, @Header(SESSION) String session) {
-		signaling.rejoinCall(UserSessions.user(principal), session, call.callId());
+	void rejoinCall(@Payload CallRef call, CurrentUser from, @Header(SESSION) String session) {
+		signaling.rejoinCall(from, session, call.callId());
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package com.healthconnect.messaging.web;
 
-import java.security.Principal;
-
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -31,8 +29,7 @@ class ChatController {
 	}
 
 	@MessageMapping("/typing")
-	void typing(@Payload Typing typing, Principal principal) {
-		CurrentUser from = UserSessions.user(principal);
+	void typing(@Payload Typing typing, CurrentUser from) {
 		if (!messaging.mayChat(from, typing.to())) {
 			throw DomainException.forbidden("You can only chat with a doctor or patient you have an appointment with");
 		}
@@ -40,8 +37,7 @@ class ChatController {
 	}
 
 	@MessageMapping("/chat.send")
-	void send(@Payload ChatSend message, Principal principal, SimpMessageHeaderAccessor headers) {
-		CurrentUser from = UserSessions.user(principal);
+	void send(@Payload ChatSend message, CurrentUser from, SimpMessageHeaderAccessor headers) {
 		Messaging.checkText(message.text(), false);
 		if (message.to() == null || message.to().isBlank()) {
 			throw DomainException.invalidField("to", "is required");

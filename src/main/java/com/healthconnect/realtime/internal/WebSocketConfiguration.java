@@ -1,5 +1,7 @@
 package com.healthconnect.realtime.internal;
 
+import java.util.List;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
@@ -10,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -114,6 +117,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		}
 		// the user registry must have counted a session before presence listeners ask it
 		registry.setUserRegistryOrder(Ordered.HIGHEST_PRECEDENCE);
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new SignedInUserArgument());
 	}
 
 	@Override
