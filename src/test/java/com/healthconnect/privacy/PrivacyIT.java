@@ -2,14 +2,19 @@ package com.healthconnect.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.healthconnect.call.internal.CallLog;
+import com.healthconnect.call.internal.CallOutcome;
+import com.healthconnect.call.internal.CallRecord;
 import com.healthconnect.support.ApiClient;
 import com.healthconnect.support.ApiClient.Response;
 import com.healthconnect.support.Appointments;
@@ -31,6 +36,9 @@ class PrivacyIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	CallLog callLog;
 
 	@Test
 	void aPatientsExportHoldsEverySectionOfTheirOwnAndNothingOfAnyoneElse() {
@@ -64,6 +72,34 @@ class PrivacyIT {
 		assertThat(export.get("calls").isArray()).isTrue();
 		assertThat(response.body()).doesNotContain(stranger.userId(), "Stranger", "stranger's secret",
 				stranger.user().get("email").asString(), doctor.user().get("email").asString());
+	}
+
+	@Test
+	void theCallLogIsExportedFromEachParticipantsSideAndHoldsNobodyElsesCalls() {
+		ApiClient doctor = new ApiClient(port).registerDoctor("Dr Calls Log", "Cardiology", "Europe/Berlin");
+		ApiClient patient = new ApiClient(port).registerPatient("Pat Caller");
+		ApiClient stranger = new ApiClient(port).registerPatient("Stranger Caller");
+		Instant start = Instant.parse("2026-11-20T09:00:00Z");
+		callLog.record(new CallRecord("call-visit-" + patient.userId(), doctor.userId(), patient.userId(), "video",
+				start, start.plusSeconds(5), start.plusSeconds(600), CallOutcome.COMPLETED, "appointment-1"));
+		callLog.record(new CallRecord("call-missed-" + stranger.userId(), stranger.userId(), doctor.userId(), "audio",
+				start.plusSeconds(3600), null, start.plusSeconds(3645), CallOutcome.MISSED, null));
+
+		JsonNode patientCalls = patient.get("/api/auth/me/export").json().get("calls");
+		JsonNode doctorCalls = doctor.get("/api/auth/me/export").json().get("calls");
+
+		assertThat(patientCalls).hasSize(1);
+		JsonNode visit = patientCalls.get(0);
+		assertThat(visit.get("direction").asString()).isEqualTo("incoming");
+		assertThat(visit.get("peerId").asString()).isEqualTo(doctor.userId());
+		assertThat(visit.get("outcome").asString()).isEqualTo("completed");
+		assertThat(visit.get("appointmentId").asString()).isEqualTo("appointment-1");
+		assertThat(Instant.parse(visit.get("endedAt").asString())).isEqualTo(start.plusSeconds(600));
+		assertThat(doctorCalls).hasSize(2);
+		assertThat(doctorCalls.get(0).get("direction").asString()).as("oldest first").isEqualTo("outgoing");
+		assertThat(doctorCalls.get(1).get("direction").asString()).isEqualTo("incoming");
+		assertThat(doctorCalls.get(1).get("outcome").asString()).isEqualTo("missed");
+		assertThat(doctorCalls.get(1).get("answeredAt").isNull()).isTrue();
 	}
 
 	@Test

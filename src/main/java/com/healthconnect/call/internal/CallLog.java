@@ -1,5 +1,7 @@
 package com.healthconnect.call.internal;
 
+import java.util.List;
+
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -33,11 +35,20 @@ public class CallLog implements InitializingBean {
 		mongo.save(call);
 	}
 
+	/** Every call the user placed or received, oldest first (for their data export). */
+	public List<CallRecord> allOf(String userId) {
+		return mongo.find(involving(userId).with(Sort.by("startedAt", "_id")), CallRecord.class);
+	}
+
 	public Page<CallRecord> of(String userId, Pageable page) {
-		Query query = Query.query(new Criteria().orOperator(Criteria.where("callerId").is(userId),
-				Criteria.where("calleeId").is(userId)));
+		Query query = involving(userId);
 		long total = mongo.count(query, CallRecord.class);
 		query.with(page).with(Sort.by(Sort.Direction.DESC, "startedAt", "_id"));
 		return PageableExecutionUtils.getPage(mongo.find(query, CallRecord.class), page, () -> total);
+	}
+
+	private static Query involving(String userId) {
+		return Query.query(new Criteria().orOperator(Criteria.where("callerId").is(userId),
+				Criteria.where("calleeId").is(userId)));
 	}
 }
