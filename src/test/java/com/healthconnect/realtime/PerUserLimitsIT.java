@@ -10,8 +10,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.web.socket.WebSocketHttpHeaders;
 
 import com.healthconnect.support.ApiClient;
 import com.healthconnect.support.Appointments;
@@ -42,7 +40,7 @@ class PerUserLimitsIT {
 			for (int i = 0; i < 10; i++) {
 				tabs.add(StompTestClient.connect(port, patient));
 			}
-			Attempt eleventh = StompTestClient.attempt(port, cookies(patient), csrf(patient), patient.userId());
+			Attempt eleventh = StompTestClient.attempt(port, patient);
 			assertThat(eleventh.client()).isNull();
 			assertThat(eleventh.failure()).hasMessageContaining("429");
 
@@ -56,7 +54,7 @@ class PerUserLimitsIT {
 			// closing one frees its place
 			tabs.remove(0).close();
 			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-				Attempt again = StompTestClient.attempt(port, cookies(patient), csrf(patient), patient.userId());
+				Attempt again = StompTestClient.attempt(port, patient);
 				assertThat(again.client()).isNotNull();
 				tabs.add(again.client());
 			});
@@ -147,17 +145,5 @@ class PerUserLimitsIT {
 		tab.send("/app/typing", Map.of("to", user.userId()));
 		await().atMost(Duration.ofSeconds(10)).until(() -> tab.received(ERRORS).stream()
 			.anyMatch(error -> error.contains("\"destination\":\"/app/typing\"")));
-	}
-
-	private static WebSocketHttpHeaders cookies(ApiClient user) {
-		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-		handshake.add("Cookie", "token=" + user.sessionToken() + "; XSRF-TOKEN=" + user.csrf());
-		return handshake;
-	}
-
-	private static StompHeaders csrf(ApiClient user) {
-		StompHeaders connect = new StompHeaders();
-		connect.add("X-XSRF-TOKEN", user.csrf());
-		return connect;
 	}
 }

@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * one STOMP broker: chat, typing, presence, a whole call with its candidates, busy and answered-elsewhere across
  * instances, the ring timeout fired once, the call logged once, a reconnect to the other instance, a dropped party
  * rejoining its call on the other instance, sign-out closing sockets on the other instance, an instance stopped
- * mid-call (its party rejoins elsewhere), no queue left on the broker once every session closed,
+ * mid-call (its party rejoins elsewhere), the per-user session cap over both instances, no queue left on the broker
+ * once every session closed,
  * and a broker restart. Run on an embedded Artemis ({@link CrossInstanceArtemisIT}) and on a private RabbitMQ node
  * ({@link CrossInstanceRabbitMqIT}).
  */
@@ -224,6 +225,35 @@ abstract class CrossInstanceScenarios {
 					assertThat(patientOnB.next(MESSAGES).get("text").asString()).isEqualTo("after move " + i);
 				}
 			}
+		}
+	}
+
+	@Test
+	void theSessionCapCountsAUsersSessionsOnBothInstances() {
+		ApiClient patient = patient("Patient Of Many Tabs");
+		List<StompTestClient> tabs = new ArrayList<>();
+		try {
+			// the default cap of 10: six tabs on A, four on B
+			for (int i = 0; i < 10; i++) {
+				tabs.add(StompTestClient.connect(i < 6 ? portA : portB, patient));
+			}
+			for (int port : new int[] { portA, portB }) {
+				StompTestClient.Attempt eleventh = StompTestClient.attempt(port, patient);
+				assertThat(eleventh.client()).as("an eleventh on either instance").isNull();
+				assertThat(eleventh.failure()).hasMessageContaining("429");
+			}
+
+			// a tab closed on B frees a place on A
+			tabs.remove(tabs.size() - 1).close();
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+				StompTestClient.Attempt again = StompTestClient.attempt(portA, patient);
+				assertThat(again.client()).isNotNull();
+				tabs.add(again.client());
+			});
+			assertThat(tabs).allMatch(StompTestClient::isConnected);
+		}
+		finally {
+			tabs.forEach(StompTestClient::close);
 		}
 	}
 

@@ -48,16 +48,29 @@ public class StompTestClient implements AutoCloseable {
 
 	/** Connects as the user and subscribes to the given {@code /user/queue/...} destinations, ready to receive. */
 	public static StompTestClient connect(int port, ApiClient user, String... queues) {
-		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-		handshake.add("Cookie", "token=" + user.sessionToken() + "; XSRF-TOKEN=" + user.csrf());
-		StompHeaders connect = new StompHeaders();
-		connect.add("X-XSRF-TOKEN", user.csrf());
-		StompTestClient client = open(port, handshake, connect, user.userId());
+		StompTestClient client = open(port, handshakeOf(user), connectOf(user), user.userId());
 		for (String queue : queues) {
 			client.subscribe(queue);
 		}
 		client.awaitReady();
 		return client;
+	}
+
+	/** A connection attempt as the signed-in user (cookies and CSRF header as a browser sends them). */
+	public static Attempt attempt(int port, ApiClient user) {
+		return attempt(port, handshakeOf(user), connectOf(user), user.userId());
+	}
+
+	private static WebSocketHttpHeaders handshakeOf(ApiClient user) {
+		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+		handshake.add("Cookie", "token=" + user.sessionToken() + "; XSRF-TOKEN=" + user.csrf());
+		return handshake;
+	}
+
+	private static StompHeaders connectOf(ApiClient user) {
+		StompHeaders connect = new StompHeaders();
+		connect.add("X-XSRF-TOKEN", user.csrf());
+		return connect;
 	}
 
 	/** Connects with exactly these headers; fails if the server refuses. */

@@ -20,7 +20,10 @@ import com.healthconnect.auth.SessionAuthentication;
 /**
  * The socket's user is whoever the {@code token} cookie of the handshake proves (security already refused requests
  * without one; this refuses anything else that slipped through). The {@code XSRF-TOKEN} cookie sent with the handshake
- * is kept so that CONNECT can be checked against it, as every mutating HTTP call is.
+ * is kept so that CONNECT can be checked against it, as every mutating HTTP call is. A user already holding
+ * {@code per-user.max-sessions} sockets, here and on other instances together, is refused with 429. Two handshakes
+ * of one user at the same instant on two instances may both pass (each instance's own count is exact); the cap can
+ * then be exceeded by one socket per other instance, never more.
  */
 @Component
 class HandshakeGuard implements HandshakeInterceptor {
@@ -29,11 +32,14 @@ class HandshakeGuard implements HandshakeInterceptor {
 
 	private final CookieCsrfTokenRepository csrfTokens;
 	private final OpenSockets sockets;
+	private final SessionDirectory directory;
 	private final int maxSessions;
 
-	HandshakeGuard(CookieCsrfTokenRepository csrfTokens, OpenSockets sockets, RealtimeProperties properties) {
+	HandshakeGuard(CookieCsrfTokenRepository csrfTokens, OpenSockets sockets, SessionDirectory directory,
+			RealtimeProperties properties) {
 		this.csrfTokens = csrfTokens;
 		this.sockets = sockets;
+		this.directory = directory;
 		this.maxSessions = properties.perUser().maxSessions();
 	}
 
@@ -59,7 +65,8 @@ class HandshakeGuard implements HandshakeInterceptor {
 			response.setStatusCode(HttpStatus.UNAUTHORIZED);
 			return false;
 		}
-		if (!sockets.mayOpen(auth.getPrincipal().id())) {
+		String userId = auth.getPrincipal().id();
+		if (!sockets.mayOpen(userId, directory.sessionsElsewhere(userId))) {
 			tooManySessions(response);
 			return false;
 		}

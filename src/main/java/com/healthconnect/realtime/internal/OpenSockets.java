@@ -23,7 +23,8 @@ import com.healthconnect.auth.SignedOut;
  * The open sockets and the session token each was opened with. A socket lives no longer than its token: signing out
  * ({@link SignedOut}) closes the sockets opened with that token, and a sweep every second closes those whose token
  * expired or whose session ended on another instance.
- * One user holds at most {@code healthconnect.realtime.per-user.max-sessions} sockets at once; one more is refused.
+ * One user holds at most {@code healthconnect.realtime.per-user.max-sessions} sockets at once, counted over every
+ * instance ({@link HandshakeGuard} adds the user's sessions elsewhere); one more is refused.
  */
 @Component
 class OpenSockets {
@@ -71,10 +72,13 @@ class OpenSockets {
 		return accepted[0];
 	}
 
-	/** Whether the user may open one more socket now; the count is checked again, atomically, when it opens. */
-	boolean mayOpen(String userId) {
+	/**
+	 * Whether the user may open one more socket now, given how many sessions they hold on other instances; the local
+	 * count is checked again, atomically, when it opens.
+	 */
+	boolean mayOpen(String userId, long elsewhere) {
 		Set<String> open = byUser.get(userId);
-		return open == null || open.size() < maxPerUser;
+		return (open == null ? 0 : open.size()) + elsewhere < maxPerUser;
 	}
 
 	void closed(WebSocketSession session) {

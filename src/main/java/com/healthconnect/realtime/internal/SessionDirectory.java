@@ -78,6 +78,11 @@ class SessionDirectory implements OnlineUsers, DisposableBean {
 		return localPerUser.containsKey(userId) || mongo.exists(Query.query(Criteria.where("userId").is(userId)), SESSIONS);
 	}
 
+	/** How many sessions the user holds on other instances (connected there, and those instances alive). */
+	long sessionsElsewhere(String userId) {
+		return mongo.count(Query.query(Criteria.where("userId").is(userId).and("instance").ne(instance)), SESSIONS);
+	}
+
 	/** A session of the user connected here (its CONNECT was accepted). */
 	void opened(CurrentUser user, String sessionId) {
 		local.put(sessionId, user);

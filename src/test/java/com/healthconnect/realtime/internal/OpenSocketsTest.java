@@ -69,15 +69,26 @@ class OpenSocketsTest {
 			open.add(socket("s" + i, "token-1", NOW.plusSeconds(60)));
 		}
 		WebSocketSession eleventh = session("s10", "user", "token-1", NOW.plusSeconds(60));
-		assertThat(sockets.mayOpen("user")).isFalse();
+		assertThat(sockets.mayOpen("user", 0)).isFalse();
 		assertThat(sockets.opened(eleventh)).isFalse();
 		// another user is counted apart
 		assertThat(sockets.opened(session("t0", "other", "token-9", NOW.plusSeconds(60))))
 			.isTrue();
 		sockets.closed(open.get(0));
-		assertThat(sockets.mayOpen("user")).isTrue();
+		assertThat(sockets.mayOpen("user", 0)).isTrue();
 		assertThat(sockets.opened(eleventh)).isTrue();
 		assertThat(sockets.count()).isEqualTo(11);
+	}
+
+	@Test
+	void sessionsOnOtherInstancesCountAgainstTheCap() {
+		for (int i = 0; i < 7; i++) {
+			socket("s" + i, "token-1", NOW.plusSeconds(60));
+		}
+		assertThat(sockets.mayOpen("user", 2)).as("7 here + 2 elsewhere < 10").isTrue();
+		assertThat(sockets.mayOpen("user", 3)).as("7 here + 3 elsewhere = 10").isFalse();
+		assertThat(sockets.mayOpen("other", 9)).as("nothing here, 9 elsewhere").isTrue();
+		assertThat(sockets.mayOpen("other", 10)).isFalse();
 	}
 
 	private static WebSocketSession session(String id, String userId, String tokenId, Instant expiresAt) {
