@@ -211,7 +211,11 @@ final class RelayScenario {
 			long sentBefore = total(sent);
 			CpuTime cpu = CpuTime.now(appPid);
 			Map<String, Long> otherCpu = new java.util.LinkedHashMap<>();
-			others.forEach((name, process) -> otherCpu.put(name, CpuTime.treeNanos(process)));
+			Map<String, Long> otherJit = new java.util.LinkedHashMap<>();
+			others.forEach((name, process) -> {
+				otherCpu.put(name, CpuTime.treeNanos(process));
+				otherJit.put(name, CpuTime.jitNanos(process.pid()));
+			});
 			Pacer.run(n, period, TimeUnit.SECONDS.toMillis(seconds), i -> {
 				if (bySender[i] != null) {
 					sent.incrementAndGet(i);
@@ -227,6 +231,8 @@ final class RelayScenario {
 				results.figure(prefix + "." + name + "_cores", Math.round(100.0 * used / wall) / 100.0);
 				results.figure(prefix + "." + name + "_cpu_us_per_op",
 						Math.round(10.0 * used / 1000 / Math.max(1, measuredSent)) / 10.0);
+				CpuTime.reportJit(results, prefix + "." + name, CpuTime.jitNanos(process.pid()) - otherJit.get(name),
+						measuredSent);
 			});
 			// what is still in flight arrives within a few seconds or counts as lost
 			long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
