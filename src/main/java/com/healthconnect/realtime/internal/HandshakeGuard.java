@@ -66,7 +66,7 @@ class HandshakeGuard implements HandshakeInterceptor {
 			return false;
 		}
 		String userId = auth.getPrincipal().id();
-		if (!sockets.mayOpen(userId, directory.sessionsElsewhere(userId))) {
+		if (!sockets.mayOpen(userId, directory.sessionsElsewhere(userId, maxSessions))) {
 			tooManySessions(response);
 			return false;
 		}
