@@ -1,5 +1,7 @@
 package com.healthconnect.realtime;
 
+import static com.healthconnect.support.StompTestClient.connectOf;
+import static com.healthconnect.support.StompTestClient.handshakeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,15 +52,15 @@ class StompSecurityIT {
 	@Test
 	void handshakeFromAForeignOriginIsRefused() {
 		ApiClient patient = patient("Origin Patient");
-		WebSocketHttpHeaders handshake = cookies(patient);
+		WebSocketHttpHeaders handshake = handshakeOf(patient);
 		handshake.setOrigin("https://evil.example");
-		Attempt attempt = StompTestClient.attempt(port, handshake, csrf(patient), patient.userId());
+		Attempt attempt = StompTestClient.attempt(port, handshake, connectOf(patient), patient.userId());
 		assertThat(attempt.client()).isNull();
 		assertThat(attempt.failure()).hasMessageContaining("403");
 
 		// the app's own origin is fine
 		handshake.setOrigin("http://localhost:" + port);
-		try (StompTestClient ok = StompTestClient.open(port, handshake, csrf(patient), patient.userId())) {
+		try (StompTestClient ok = StompTestClient.open(port, handshake, connectOf(patient), patient.userId())) {
 			assertThat(ok.isConnected()).isTrue();
 		}
 	}
@@ -66,18 +68,18 @@ class StompSecurityIT {
 	@Test
 	void connectWithoutOrWithAWrongCsrfHeaderIsRefused() {
 		ApiClient patient = patient("Csrf Patient");
-		Attempt missing = StompTestClient.attempt(port, cookies(patient), new StompHeaders(), patient.userId());
+		Attempt missing = StompTestClient.attempt(port, handshakeOf(patient), new StompHeaders(), patient.userId());
 		assertThat(missing.client()).isNull();
 		assertThat(missing.errorFrames()).anySatisfy(frame -> assertThat(frame).contains("X-XSRF-TOKEN"));
 
 		StompHeaders wrong = new StompHeaders();
 		wrong.add("X-XSRF-TOKEN", "not-the-cookie-value");
-		assertThat(StompTestClient.attempt(port, cookies(patient), wrong, patient.userId()).client()).isNull();
+		assertThat(StompTestClient.attempt(port, handshakeOf(patient), wrong, patient.userId()).client()).isNull();
 
 		// the header alone, without the cookie in the handshake, proves nothing
 		WebSocketHttpHeaders noCsrfCookie = new WebSocketHttpHeaders();
 		noCsrfCookie.add("Cookie", "token=" + patient.sessionToken());
-		assertThat(StompTestClient.attempt(port, noCsrfCookie, csrf(patient), patient.userId()).client()).isNull();
+		assertThat(StompTestClient.attempt(port, noCsrfCookie, connectOf(patient), patient.userId()).client()).isNull();
 	}
 
 	@Test
@@ -188,17 +190,5 @@ class StompSecurityIT {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static WebSocketHttpHeaders cookies(ApiClient user) {
-		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-		handshake.add("Cookie", "token=" + user.sessionToken() + "; XSRF-TOKEN=" + user.csrf());
-		return handshake;
-	}
-
-	private static StompHeaders csrf(ApiClient user) {
-		StompHeaders connect = new StompHeaders();
-		connect.add("X-XSRF-TOKEN", user.csrf());
-		return connect;
 	}
 }

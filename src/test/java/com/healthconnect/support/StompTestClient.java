@@ -61,13 +61,15 @@ public class StompTestClient implements AutoCloseable {
 		return attempt(port, handshakeOf(user), connectOf(user), user.userId());
 	}
 
-	private static WebSocketHttpHeaders handshakeOf(ApiClient user) {
+	/** The handshake headers a browser of the signed-in user sends: session and CSRF cookies (a new copy each call). */
+	public static WebSocketHttpHeaders handshakeOf(ApiClient user) {
 		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
 		handshake.add("Cookie", "token=" + user.sessionToken() + "; XSRF-TOKEN=" + user.csrf());
 		return handshake;
 	}
 
-	private static StompHeaders connectOf(ApiClient user) {
+	/** The CONNECT headers a browser of the signed-in user sends: the CSRF header (a new copy each call). */
+	public static StompHeaders connectOf(ApiClient user) {
 		StompHeaders connect = new StompHeaders();
 		connect.add("X-XSRF-TOKEN", user.csrf());
 		return connect;
