@@ -88,6 +88,7 @@ function setup() {
   const pcs: FakePeerConnection[] = [];
   const tracks = [new FakeTrack('audio'), new FakeTrack('video')];
   const ring = vi.fn();
+  const getUserMedia = vi.fn(async () => new FakeMediaStream(tracks) as unknown as MediaStream);
   const controller = new CallController({
     selfId: 'b-callee',
     send: (d, b) => {
@@ -95,7 +96,7 @@ function setup() {
       return true;
     },
     getIceServers: async () => [{ urls: 'stun:stun.example.org' }],
-    getUserMedia: async () => new FakeMediaStream(tracks) as unknown as MediaStream,
+    getUserMedia,
     createPeerConnection: (config) => {
       const pc = new FakePeerConnection(config);
       pcs.push(pc);
@@ -104,7 +105,7 @@ function setup() {
     ring,
     now: () => 42,
   });
-  return { controller, sent, pcs, tracks, ring };
+  return { controller, sent, pcs, tracks, ring, getUserMedia };
 }
 
 describe('CallController with a fake RTCPeerConnection', () => {
@@ -173,6 +174,52 @@ describe('CallController with a fake RTCPeerConnection', () => {
     expect(tracks.every((t) => t.stopped)).toBe(true);
     expect(controller.getSnapshot().localStream).toBeNull();
     expect(controller.getSnapshot().call.phase).toBe('ended');
+  });
+
+  it('while a call rings, its connection is made with the offer set, but no device opens and nothing is sent; Answer takes it over', async () => {
+    const { controller, sent, pcs, getUserMedia } = setup();
+    const offer = (callId: string) => ({ from: 'a-caller', fromName: 'Ann', offer: { type: 'offer' as const, sdp: `offer-${callId}` }, callId });
+
+    controller.dispatch({ type: 'REMOTE_OFFER', payload: offer('call-1') });
+    await flush();
+    expect(pcs).toHaveLength(1);
+    pcs[0].remoteSet.resolve();
+    await flush();
+    expect(pcs[0].log).toEqual(['setRemote:offer']);
+    controller.dispatch({ type: 'REMOTE_CANDIDATE', payload: { from: 'a-caller', candidate: { candidate: 'c1' }, callId: 'call-1' } });
+    expect(pcs[0].log).toEqual(['setRemote:offer', 'addIce:c1']);
+    expect(getUserMedia).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+
+    // dialled again: a connection for the newer offer replaces the first
+    controller.dispatch({ type: 'REMOTE_OFFER', payload: offer('call-2') });
+    await flush();
+    expect(pcs[0].log[pcs[0].log.length - 1]).toBe('close');
+    expect(pcs).toHaveLength(2);
+    pcs[1].remoteSet.resolve();
+    await flush();
+
+    controller.dispatch({ type: 'ANSWER' });
+    await flush();
+    await flush();
+    expect(pcs).toHaveLength(2); // the prepared connection answers: no new one, no second setRemoteDescription
+    expect(pcs[1].log).toEqual(['setRemote:offer', 'addTrack:audio', 'addTrack:video', 'setLocal:answer']);
+    expect(getUserMedia).toHaveBeenCalledTimes(1);
+    expect(sent).toEqual([['/app/answer-call', { to: 'a-caller', answer: { type: 'answer', sdp: 'local-answer' }, callId: 'call-2' }]]);
+    controller.dispose();
+  });
+
+  it('declining a ringing call closes the connection made for it, and no device was opened', async () => {
+    const { controller, sent, pcs, getUserMedia } = setup();
+    controller.dispatch({ type: 'REMOTE_OFFER', payload: { from: 'a-caller', fromName: 'Ann', offer: { type: 'offer', sdp: 'o' }, callId: 'call-1' } });
+    await flush();
+    pcs[0].remoteSet.resolve();
+    await flush();
+    controller.dispatch({ type: 'HANG_UP' });
+    expect(pcs[0].log[pcs[0].log.length - 1]).toBe('close');
+    expect(sent).toEqual([['/app/reject-call', { to: 'a-caller', callId: 'call-1' }]]);
+    expect(getUserMedia).not.toHaveBeenCalled();
+    expect(controller.getSnapshot().localStream).toBeNull();
   });
 
   it('a lost signalling connection ends the call with a message instead of hanging', async () => {

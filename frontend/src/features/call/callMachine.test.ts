@@ -106,6 +106,24 @@ describe('call machine: starting and answering', () => {
     ]);
   });
 
+  it('a ringing call prepares its connection for the offer at once, and nothing goes to the caller before Answer', () => {
+    const { state, effects } = incoming();
+    expect(effects).toContainEqual({ type: 'prepare-answer', offer: OFFER });
+    expect(sends(effects)).toEqual([]);
+
+    const prepared = run(state, { type: 'REMOTE_DESCRIPTION_SET' }, { type: 'REMOTE_CANDIDATE', payload: { from: ALICE, candidate: cand(1), callId: 'c-1' } });
+    expect(prepared.state.phase).toBe('incoming-ringing');
+    expect(prepared.effects).toEqual([{ type: 'add-candidate', candidate: cand(1) }]);
+
+    // the caller dials again: the old connection goes, one for the newer offer is made
+    const NEWER = { type: 'offer', sdp: 'v=0 newer' } as const;
+    const again = run(prepared.state, { type: 'REMOTE_OFFER', payload: { from: ALICE, fromName: 'Caller', offer: NEWER, callId: 'c-2' } });
+    expect(again.effects).toEqual([{ type: 'close' }, { type: 'prepare-answer', offer: NEWER }]);
+    expect(again.state.remoteDescriptionSet).toBe(false);
+    const buffered = run(again.state, { type: 'REMOTE_CANDIDATE', payload: { from: ALICE, candidate: cand(2), callId: 'c-2' } });
+    expect(buffered.effects).toEqual([]);
+  });
+
   it('the caller applies the answer, learns the callId and reaches connected', () => {
     const { state } = outgoing();
     const r = run(

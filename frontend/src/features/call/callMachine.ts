@@ -6,6 +6,9 @@
  *
  *   idle ─START──────────▶ outgoing-ringing ─REMOTE_ANSWER─▶ connecting ─connected─▶ connected
  *   idle ─REMOTE_OFFER───▶ incoming-ringing ─ANSWER────────▶ connecting
+ *
+ * While an incoming call rings, the peer connection for its offer is made (`prepare-answer`) so that answering only
+ * has to open the camera and answer; nothing reaches the caller, and no device opens, before the user answers.
  *   any active ─HANG_UP / remote end / failure / timeout──▶ ended ─DISMISS─▶ idle
  *
  * An answered call survives a dropped connection. The side that dropped comes back by itself: after a page reload
@@ -148,7 +151,15 @@ export type RingTone = 'incoming' | 'outgoing' | null;
 export type CallEffect =
   /** Create the peer connection, get local media, create and set an offer → OFFER_READY. */
   | { type: 'prepare-offer'; mode: string }
-  /** Create the peer connection, set the remote offer (→ REMOTE_DESCRIPTION_SET), get media, answer → ANSWER_READY. */
+  /**
+   * While it rings: the peer connection for this offer, its remote description set (→ REMOTE_DESCRIPTION_SET). No
+   * device is opened and nothing is sent or gathered: that waits for `accept-offer`.
+   */
+  | { type: 'prepare-answer'; offer: SessionDescription }
+  /**
+   * The connection `prepare-answer` made for this offer (or a new one with the offer set, → REMOTE_DESCRIPTION_SET),
+   * local media, an answer → ANSWER_READY.
+   */
   | { type: 'accept-offer'; offer: SessionDescription }
   /** Set the remote answer → REMOTE_DESCRIPTION_SET. */
   | { type: 'apply-answer'; answer: SessionDescription }
@@ -348,6 +359,7 @@ export function transition(state: CallState, event: CallEvent): Transition {
           effects: [
             { type: 'ring', tone: 'incoming' },
             { type: 'timer', name: 'ring', ms: INCOMING_RING_TIMEOUT_MS },
+            { type: 'prepare-answer', offer: p.offer },
           ],
         };
       }
@@ -388,8 +400,11 @@ export function transition(state: CallState, event: CallEvent): Transition {
         };
       }
       if (state.phase === 'incoming-ringing') {
-        // The caller dialled again: ring on with the newer offer.
-        return { state: { ...state, callId: p.callId, remoteOffer: p.offer, pendingRemoteCandidates: [] }, effects: [] };
+        // The caller dialled again: ring on with the newer offer, on a connection made for it.
+        return {
+          state: { ...state, callId: p.callId, remoteOffer: p.offer, remoteDescriptionSet: false, pendingRemoteCandidates: [] },
+          effects: [{ type: 'close' }, { type: 'prepare-answer', offer: p.offer }],
+        };
       }
       if (state.callId && p.callId && p.callId !== state.callId) return stay(state);
       if (state.rejoining) {
