@@ -37,7 +37,10 @@ final class EmbeddedStorage {
 		}
 		MVStore store;
 		try {
-			store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+			// Only GroupCommit commits, between whole commands. autoCommitDisabled() stops the 1 s background commit
+			// but not the one H2 makes inside a write once about 19 MB are unsaved, which could put a command's
+			// document on disk without its unique-index entry; a buffer size of 0 turns that off too.
+			store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open();
 		}
 		catch (MVStoreException | IllegalStateException ex) {
 			throw new EmbeddedStorageException(file, (existed ? "it is not a readable database (damaged or not an "

@@ -18,6 +18,28 @@ class EmbeddedStorageTest {
 	@TempDir
 	Path tmp;
 
+	/**
+	 * Only {@link GroupCommit} commits, between whole commands: a commit H2 made by itself in the middle of a write
+	 * could put one command's document on disk without its unique-index entry.
+	 */
+	@Test
+	void theStoreNeverCommitsByItselfHoweverMuchIsUnsaved() {
+		MVStore store = EmbeddedStorage.open(tmp);
+		try {
+			long version = store.getCurrentVersion();
+			var map = store.<Integer, String>openMap("documents");
+			String tenKb = "0123456789".repeat(1024);
+			for (int i = 0; i < 4_000; i++) { // 40 MB, twice what makes H2 commit on its own by default
+				map.put(i, tenKb);
+			}
+			assertThat(store.getCurrentVersion()).as("no commit happened").isEqualTo(version);
+			assertThat(store.hasUnsavedChanges()).isTrue();
+		}
+		finally {
+			store.closeImmediately();
+		}
+	}
+
 	@Test
 	void anEmptyDataFileIsRefusedAndLeftAlone() throws Exception {
 		Path file = Files.createFile(tmp.resolve(EmbeddedStorage.FILE_NAME));
