@@ -294,14 +294,31 @@ export class CallController {
    */
   private async prepareAnswer(offer: SessionDescription): Promise<{ pc: RTCPeerConnection; gen: number } | null> {
     try {
-      const { pc, gen } = await this.createPeer(false, false);
-      await pc.setRemoteDescription(normalizeDescription(offer, 'offer'));
-      this.checkCurrent(gen);
-      this.dispatch({ type: 'REMOTE_DESCRIPTION_SET' });
-      return { pc, gen };
+      return await this.peerForOffer(offer, false, false);
     } catch {
       return null;
     }
+  }
+
+  /**
+   * A new peer connection with the peer's offer set (→ REMOTE_DESCRIPTION_SET). One whose offer is refused is closed
+   * here: a failed preparation while ringing is followed by a fresh connection, not by the end of the call.
+   */
+  private async peerForOffer(
+    offer: SessionDescription,
+    renewing = false,
+    watched = true,
+  ): Promise<{ pc: RTCPeerConnection; gen: number }> {
+    const { pc, gen } = await this.createPeer(renewing, watched);
+    try {
+      await pc.setRemoteDescription(normalizeDescription(offer, 'offer'));
+    } catch (e) {
+      pc.close();
+      throw e;
+    }
+    this.checkCurrent(gen);
+    this.dispatch({ type: 'REMOTE_DESCRIPTION_SET' });
+    return { pc, gen };
   }
 
   private async acceptOffer(offer: SessionDescription): Promise<void> {
@@ -313,10 +330,7 @@ export class CallController {
       ({ pc, gen } = ringing);
       this.watch(pc, gen);
     } else {
-      ({ pc, gen } = await this.createPeer());
-      await pc.setRemoteDescription(normalizeDescription(offer, 'offer'));
-      this.checkCurrent(gen);
-      this.dispatch({ type: 'REMOTE_DESCRIPTION_SET' });
+      ({ pc, gen } = await this.peerForOffer(offer));
     }
     const stream = await this.getLocalMedia(gen);
     stream.getTracks().forEach((t) => pc.addTrack(t, stream));
@@ -397,10 +411,7 @@ export class CallController {
   /** We rejoined: the peer's offer is for a fresh connection on our side too (the old one, if any, is stale). */
   private async renewAnswer(offer: SessionDescription): Promise<void> {
     this.detachPeer();
-    const { pc, gen } = await this.createPeer(true);
-    await pc.setRemoteDescription(normalizeDescription(offer, 'offer'));
-    this.checkCurrent(gen);
-    this.dispatch({ type: 'REMOTE_DESCRIPTION_SET' });
+    const { pc, gen } = await this.peerForOffer(offer, true);
     const stream = await this.getLocalMedia(gen);
     stream.getTracks().forEach((t) => pc.addTrack(t, stream));
     const answer = await pc.createAnswer();

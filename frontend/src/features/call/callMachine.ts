@@ -6,10 +6,10 @@
  *
  *   idle ─START──────────▶ outgoing-ringing ─REMOTE_ANSWER─▶ connecting ─connected─▶ connected
  *   idle ─REMOTE_OFFER───▶ incoming-ringing ─ANSWER────────▶ connecting
+ *   any active ─HANG_UP / remote end / failure / timeout──▶ ended ─DISMISS─▶ idle
  *
  * While an incoming call rings, the peer connection for its offer is made (`prepare-answer`) so that answering only
  * has to open the camera and answer; nothing reaches the caller, and no device opens, before the user answers.
- *   any active ─HANG_UP / remote end / failure / timeout──▶ ended ─DISMISS─▶ idle
  *
  * An answered call survives a dropped connection. The side that dropped comes back by itself: after a page reload
  * the call is RESTOREd from sessionStorage, and on every new socket (SOCKET_CONNECTED) it sends `rejoin-call` and
