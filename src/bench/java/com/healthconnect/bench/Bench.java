@@ -28,8 +28,16 @@ public final class Bench {
 			guarded(results, "startup", () -> new StartupScenario(config, results).run(config.startupRuns()));
 		}
 		results.meta("client.offers_deflate", String.valueOf(config.deflate()));
+		if (config.runs("callfloor")) {
+			guarded(results, "callfloor", () -> new CallFloorScenario(results).run(config.callFloorCalls()));
+		}
 		if (config.runs("crossinstance")) {
 			guarded(results, "crossinstance", () -> new CrossInstanceScenario(config, results).run());
+		}
+		if (List.of("rest", "booking", "capacity", "relay", "chat").stream().noneMatch(config::runs)) {
+			results.write(config.outDir());
+			System.out.println("# results: " + config.outDir().resolve("results.txt") + " and results.json");
+			return;
 		}
 		AppProcess app = AppProcess.start(config, results);
 		Thread stopper = new Thread(() -> {
