@@ -10,6 +10,7 @@ import java.util.List;
 import com.healthconnect.bench.Api.Account;
 import com.healthconnect.bench.Fixtures.Pair;
 import com.healthconnect.bench.Stomp.Session;
+import com.healthconnect.browser.CallSetupBench;
 
 /**
  * The benchmark run: start the app, time it to health UP, set up through the API, run the chosen scenarios, print one
@@ -34,7 +35,7 @@ public final class Bench {
 		if (config.runs("crossinstance")) {
 			guarded(results, "crossinstance", () -> new CrossInstanceScenario(config, results).run());
 		}
-		if (List.of("rest", "booking", "capacity", "relay", "chat").stream().noneMatch(config::runs)) {
+		if (List.of("rest", "booking", "capacity", "relay", "chat", "appcall").stream().noneMatch(config::runs)) {
 			results.write(config.outDir());
 			System.out.println("# results: " + config.outDir().resolve("results.txt") + " and results.json");
 			return;
@@ -148,7 +149,23 @@ public final class Bench {
 				});
 			}
 		}
+		if (config.runs("appcall")) {
+			guarded(results, "appcall", () -> {
+				if (!servesWebUi(app)) {
+					results.note("appcall: the app jar has no web UI (built with -Dfrontend.skip); not measured");
+					return;
+				}
+				CallSetupBench.run(app.port, config.appCallCalls(), results::figure);
+			});
+		}
 		callSetup(config, results);
+	}
+
+	private static boolean servesWebUi(AppProcess app) throws Exception {
+		java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.base() + "/")).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+		return page.statusCode() == 200 && page.body().contains("<script");
 	}
 
 	/** The relay targets: p99 ≤ 10 ms up to 500 pairs, ≤ 50 ms up to 2000. */

@@ -20,22 +20,31 @@ final class CallProbe {
 			    const b = e.target instanceof Element ? e.target.closest('button') : null;
 			    if (b && b.textContent.trim() === 'Answer') window.__answerAt = Date.now();
 			  }, true);
+			  // the first frame of each new stream the remote video is given, caught where the page sets it (no polling,
+			  // which would take the renderer's time from the call being measured)
 			  const seen = new WeakSet();
-			  setInterval(() => {
-			    const v = document.querySelector('video[aria-label="Remote video"]');
-			    if (v && v.srcObject && !seen.has(v.srcObject)) {
-			      const stream = v.srcObject;
+			  const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
+			  Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+			    configurable: true,
+			    enumerable: srcObject.enumerable,
+			    get() { return srcObject.get.call(this); },
+			    set(stream) {
+			      srcObject.set.call(this, stream);
+			      if (!stream || seen.has(stream) || this.getAttribute('aria-label') !== 'Remote video') return;
 			      seen.add(stream);
-			      const first = () => { if (v.srcObject === stream) window.__firstFrames.push(Date.now()); };
-			      if (v.requestVideoFrameCallback) v.requestVideoFrameCallback(first);
-			    }
+			      const v = this;
+			      v.requestVideoFrameCallback(() => { if (v.srcObject === stream) window.__firstFrames.push(Date.now()); });
+			    },
+			  });
+			  setInterval(() => {
 			    const reconnecting = [...document.querySelectorAll('[role=status]')]
 			      .some((s) => s.textContent.includes('Reconnecting'));
 			    if (reconnecting) {
+			      const v = document.querySelector('video[aria-label="Remote video"]');
 			      if (v && v.srcObject && v.videoWidth > 0) window.__reconnectingWithPicture = true;
 			      else window.__reconnectingWithoutPicture = true;
 			    }
-			  }, 5);
+			  }, 50);
 			})();
 			""";
 

@@ -1,0 +1,120 @@
+package com.healthconnect.browser;
+
+import static com.healthconnect.browser.Ui.appointment;
+import static com.healthconnect.browser.Ui.button;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import com.healthconnect.support.ApiClient;
+import com.healthconnect.support.Browsers;
+import com.healthconnect.support.Schedules;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+
+/**
+ * Answer → first remote frame in the real web UI against the app under benchmark: a patient calls a doctor, who clicks
+ * Answer, in two Chromium contexts with fake devices, timed in the pages as the browser tests do ({@link CallProbe}).
+ * The first call runs in fresh pages of a fresh browser (what the browser test measures); the others follow in the
+ * same pages, one after the other, as calls in a day's practice would. Lives in the browser tests' package to drive
+ * the UI with their helpers; the bench's {@code CallFloorScenario} measures the same steps without the app.
+ */
+public final class CallSetupBench {
+
+	static final String ZONE = "Europe/Berlin";
+
+	/** Keeps what each call opened, so that what a hang-up leaves running can be counted. */
+	static final String KEEP_WHAT_CALLS_OPEN = """
+			(() => {
+			  window.__streams = [];
+			  const md = navigator.mediaDevices;
+			  const getUserMedia = md.getUserMedia.bind(md);
+			  md.getUserMedia = (c) => getUserMedia(c).then((s) => { window.__streams.push(s); return s; });
+			})();
+			""";
+
+	static final String LEFT_OPEN = """
+			() => ({
+			  liveTracks: window.__streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length,
+			  peerConnections: window.__pcs.filter((pc) => pc.connectionState !== 'closed').length,
+			})
+			""";
+
+	private CallSetupBench() {
+	}
+
+	/**
+	 * Runs {@code calls} calls after the first; gives each figure to {@code figure} (name, value). The app's jar must
+	 * hold the web UI (built without {@code -Dfrontend.skip}).
+	 */
+	public static void run(int port, int calls, BiConsumer<String, Object> figure) {
+		Ui.setDefaultTimeouts();
+		ApiClient doctor = Schedules.doctorWithSchedule(port, "Dr Ada Brenner", "General Practice", ZONE);
+		ApiClient patient = new ApiClient(port).registerPatient("Noah Sommer");
+		LocalDate date = Schedules.inDays(ZONE, 5);
+		Ui.bookAndAccept(doctor, patient, date, "09:30");
+		List<Long> warm = new ArrayList<>();
+		try (Browsers browsers = Browsers.launch()) {
+			BrowserContext doctorContext = Ui.person(browsers, port, ZONE);
+			BrowserContext patientContext = Ui.person(browsers, port, ZONE);
+			for (BrowserContext context : List.of(doctorContext, patientContext)) {
+				context.addInitScript(CallProbe.SCRIPT);
+				context.addInitScript(KEEP_WHAT_CALLS_OPEN);
+				context.addInitScript(TurnRelayBrowserIT.RECORD_PEER_CONNECTIONS);
+			}
+			Page doctorPage = Ui.signIn(doctorContext, doctor, "/dashboard");
+			Page patientPage = Ui.signIn(patientContext, patient, "/appointments");
+			for (int i = 0; i <= calls; i++) {
+				long ms = call(doctorPage, patientPage, "Dr Ada Brenner", "Noah Sommer");
+				if (i == 0) {
+					figure.accept("appcall.first_call.answer_to_first_remote_frame_ms", ms);
+				}
+				else {
+					warm.add(ms);
+				}
+			}
+			// a call that left a camera or a connection running would slow every later one down
+			figure.accept("appcall.left_open_after_hang_up.doctor", doctorPage.evaluate(LEFT_OPEN).toString());
+			figure.accept("appcall.left_open_after_hang_up.patient", patientPage.evaluate(LEFT_OPEN).toString());
+		}
+		figure.accept("appcall.calls", warm.size());
+		figure.accept("appcall.answer_to_first_remote_frame_ms.all", warm.toString());
+		List<Long> sorted = warm.stream().sorted().toList();
+		if (!sorted.isEmpty()) {
+			Map<String, Long> summary = new LinkedHashMap<>();
+			summary.put("median", sorted.get(sorted.size() / 2));
+			summary.put("min", sorted.get(0));
+			summary.put("max", sorted.get(sorted.size() - 1));
+			summary.forEach((k, v) -> figure.accept("appcall.answer_to_first_remote_frame." + k + "_ms", v));
+		}
+	}
+
+	/** One call from the patient's appointments page, answered on the doctor's dashboard, then hung up. */
+	private static long call(Page doctorPage, Page patientPage, String doctorName, String patientName) {
+		button(appointment(patientPage, doctorName), "Start video call").click();
+		Locator incoming = doctorPage.getByRole(AriaRole.DIALOG,
+				new Page.GetByRoleOptions().setName("Incoming video call"));
+		assertThat(incoming).isVisible(Ui.LONG);
+		button(incoming, "Answer").click();
+		CallProbe.awaitRemotePlaying(doctorPage);
+		CallProbe.awaitRemotePlaying(patientPage);
+		long answeredAt = CallProbe.answerAt(doctorPage);
+		long first = Math.max(CallProbe.firstFrameAfter(doctorPage, answeredAt),
+				CallProbe.firstFrameAfter(patientPage, answeredAt));
+		button(patientPage, "Hang up").click();
+		for (Page page : new Page[] { doctorPage, patientPage }) {
+			assertThat(page.getByTestId("call-state")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(45_000));
+		}
+		// the doctor's "ended the call" notice would cover the next incoming call's dialog
+		doctorPage.waitForTimeout(500);
+		return first < 0 ? -1 : first - answeredAt;
+	}
+}
