@@ -137,15 +137,18 @@ public class Signaling {
 		requireConnected(from, to);
 		require(answer, "answer");
 		require(callId, "callId");
-		Optional<Call> inProgress = answeredBetween(callId, from, sessionId, to);
-		if (inProgress.isPresent()) {
+		// a ringing call is answered in one step (the caller waits for this answer to connect); only when it is not
+		// ringing is the answer read as one to an in-call offer
+		Optional<Call> answered = calls.answer(callId, from.id(), to, sessionId, clock.instant());
+		if (answered.isEmpty()) {
 			// the answer to an in-call offer (an ICE restart): only the peer's session in the call gets it
-			sessions.toSession(to, inProgress.get().sessionOf(to), "/queue/call-answered",
+			Call inProgress = answeredBetween(callId, from, sessionId, to)
+				.orElseThrow(() -> DomainException.conflict("This call is not ringing any more"));
+			sessions.toSession(to, inProgress.sessionOf(to), "/queue/call-answered",
 					new CallAnswered(from.id(), answer, callId));
 			return;
 		}
-		Call call = calls.answer(callId, from.id(), to, sessionId, clock.instant())
-			.orElseThrow(() -> DomainException.conflict("This call is not ringing any more"));
+		Call call = answered.get();
 		forget(call);
 		sessions.toSession(to, call.callerSession, "/queue/call-answered", new CallAnswered(from.id(), answer, callId));
 		sessions.toUserExcept(from.id(), sessionId, "/queue/call-answered-elsewhere", new AnsweredElsewhere(callId));
