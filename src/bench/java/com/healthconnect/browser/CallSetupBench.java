@@ -1,6 +1,5 @@
 package com.healthconnect.browser;
 
-import static com.healthconnect.browser.Ui.appointment;
 import static com.healthconnect.browser.Ui.button;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -15,10 +14,8 @@ import com.healthconnect.support.ApiClient;
 import com.healthconnect.support.Browsers;
 import com.healthconnect.support.Schedules;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.options.AriaRole;
 
 /**
  * Answer → first remote frame in the real web UI against the app under benchmark: a patient calls a doctor, who clicks
@@ -73,7 +70,7 @@ public final class CallSetupBench {
 			Page doctorPage = Ui.signIn(doctorContext, doctor, "/dashboard");
 			Page patientPage = Ui.signIn(patientContext, patient, "/appointments");
 			for (int i = 0; i <= calls; i++) {
-				long ms = call(doctorPage, patientPage, "Dr Ada Brenner", "Noah Sommer");
+				long ms = call(doctorPage, patientPage, "Dr Ada Brenner");
 				if (i == 0) {
 					figure.accept("appcall.first_call.answer_to_first_remote_frame_ms", ms);
 				}
@@ -98,23 +95,15 @@ public final class CallSetupBench {
 	}
 
 	/** One call from the patient's appointments page, answered on the doctor's dashboard, then hung up. */
-	private static long call(Page doctorPage, Page patientPage, String doctorName, String patientName) {
-		button(appointment(patientPage, doctorName), "Start video call").click();
-		Locator incoming = doctorPage.getByRole(AriaRole.DIALOG,
-				new Page.GetByRoleOptions().setName("Incoming video call"));
-		assertThat(incoming).isVisible(Ui.LONG);
-		button(incoming, "Answer").click();
-		CallProbe.awaitRemotePlaying(doctorPage);
-		CallProbe.awaitRemotePlaying(patientPage);
-		long answeredAt = CallProbe.answerAt(doctorPage);
-		long first = Math.max(CallProbe.firstFrameAfter(doctorPage, answeredAt),
-				CallProbe.firstFrameAfter(patientPage, answeredAt));
+	private static long call(Page doctorPage, Page patientPage, String doctorName) {
+		long answeredAt = CallProbe.patientCallsDoctorAnswers(doctorPage, patientPage, doctorName);
+		long first = CallProbe.toFirstFrames(doctorPage, patientPage, answeredAt);
 		button(patientPage, "Hang up").click();
 		for (Page page : new Page[] { doctorPage, patientPage }) {
 			assertThat(page.getByTestId("call-state")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(45_000));
 		}
 		// the doctor's "ended the call" notice would cover the next incoming call's dialog
 		doctorPage.waitForTimeout(500);
-		return first < 0 ? -1 : first - answeredAt;
+		return first;
 	}
 }

@@ -2,7 +2,10 @@ package com.healthconnect.browser;
 
 import java.util.List;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 
 /**
  * Timings of a call as the page sees them, recorded in the page (an init script, so it survives a reload): when Answer
@@ -49,6 +52,26 @@ final class CallProbe {
 			""";
 
 	private CallProbe() {
+	}
+
+	/**
+	 * The patient calls from their appointments page, the doctor answers on the dashboard, and both play the other's
+	 * video; returns when Answer was clicked (the doctor's page clock).
+	 */
+	static long patientCallsDoctorAnswers(Page doctorPage, Page patientPage, String doctorName) {
+		Ui.button(Ui.appointment(patientPage, doctorName), "Start video call").click();
+		Locator incoming = doctorPage.getByRole(AriaRole.DIALOG,
+				new Page.GetByRoleOptions().setName("Incoming video call"));
+		PlaywrightAssertions.assertThat(incoming).isVisible(Ui.LONG);
+		Ui.button(incoming, "Answer").click();
+		awaitRemotePlaying(doctorPage);
+		awaitRemotePlaying(patientPage);
+		return answerAt(doctorPage);
+	}
+
+	/** Milliseconds from {@code since} to the later of the two pages' first remote frame after it. */
+	static long toFirstFrames(Page doctorPage, Page patientPage, long since) {
+		return Math.max(firstFrameAfter(doctorPage, since), firstFrameAfter(patientPage, since)) - since;
 	}
 
 	static long answerAt(Page page) {

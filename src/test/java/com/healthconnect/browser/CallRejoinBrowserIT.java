@@ -1,6 +1,5 @@
 package com.healthconnect.browser;
 
-import static com.healthconnect.browser.Ui.appointment;
 import static com.healthconnect.browser.Ui.button;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,8 +48,7 @@ class CallRejoinBrowserIT {
 	@Test
 	void reloadingThePatientsPageMidCallResumesTheCallWithoutAClickAndLogsOneCall() throws IOException {
 		Call call = answeredCall("Dr Lena Vogt", "Amir Khan");
-		long answerToFirstFrame = Math.max(CallProbe.firstFrameAfter(call.doctorPage, call.answeredAt),
-				CallProbe.firstFrameAfter(call.patientPage, call.answeredAt)) - call.answeredAt;
+		long answerToFirstFrame = CallProbe.toFirstFrames(call.doctorPage, call.patientPage, call.answeredAt);
 
 		long droppedAt = System.currentTimeMillis();
 		call.patientPage.reload();
@@ -122,14 +120,8 @@ class CallRejoinBrowserIT {
 		Page doctorPage = Ui.signIn(doctorContext, doctor, "/dashboard");
 		Page patientPage = Ui.signIn(patientContext, patient, "/appointments");
 
-		button(appointment(patientPage, doctorName), "Start video call").click();
-		Locator incoming = doctorPage.getByRole(AriaRole.DIALOG,
-				new Page.GetByRoleOptions().setName("Incoming video call"));
-		assertThat(incoming).isVisible(Ui.LONG);
-		button(incoming, "Answer").click();
-		CallProbe.awaitRemotePlaying(doctorPage);
-		CallProbe.awaitRemotePlaying(patientPage);
-		return new Call(doctor, patient, doctorPage, patientPage, CallProbe.answerAt(doctorPage));
+		long answeredAt = CallProbe.patientCallsDoctorAnswers(doctorPage, patientPage, doctorName);
+		return new Call(doctor, patient, doctorPage, patientPage, answeredAt);
 	}
 
 	/** Prints the figures to the test output and appends them to {@code target/screenshots/call-rejoin.txt}. */

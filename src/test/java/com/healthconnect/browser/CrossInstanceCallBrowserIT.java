@@ -117,13 +117,7 @@ class CrossInstanceCallBrowserIT {
 			try {
 				Page doctorPage = Ui.signIn(doctorContext, doctor, "/dashboard");
 				Page patientPage = Ui.signIn(patientContext, patient, "/appointments");
-				button(appointment(patientPage, "Dr Rhea Castell"), "Start video call").click();
-				Locator incoming = doctorPage.getByRole(AriaRole.DIALOG,
-						new Page.GetByRoleOptions().setName("Incoming video call"));
-				assertThat(incoming).isVisible(Ui.LONG);
-				button(incoming, "Answer").click();
-				CallProbe.awaitRemotePlaying(doctorPage);
-				CallProbe.awaitRemotePlaying(patientPage);
+				CallProbe.patientCallsDoctorAnswers(doctorPage, patientPage, "Dr Rhea Castell");
 
 				long movedAt = System.currentTimeMillis();
 				balancer.switchTo(portA);
