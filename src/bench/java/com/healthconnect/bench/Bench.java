@@ -155,7 +155,7 @@ public final class Bench {
 					results.note("appcall: the app jar has no web UI (built with -Dfrontend.skip); not measured");
 					return;
 				}
-				CallSetupBench.run(app.port, config.appCallCalls(), results::figure);
+				CallSetupBench.run(app.port, config.appCallCalls(), config.appCallLatencyMs(), results::figure);
 			});
 		}
 		callSetup(config, results);

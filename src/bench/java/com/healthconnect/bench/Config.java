@@ -13,7 +13,7 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 		int chatPairs, int chatRate, int chatSeconds, int restDoctors, int restConcurrency, int restSeconds,
 		int restWarmupSeconds, int restRate, int restRateConnections, int bookingContenders, int heartbeatMs, int warmupSeconds, int startupRuns, boolean failOnTarget, String storage,
 		List<Integer> bookingRates, int bookingRateSeconds, int bookingRateWarmupSeconds, boolean deflate,
-		int crossPairs, int crossSeconds, int crossReconnects, int callFloorCalls, int appCallCalls) {
+		int crossPairs, int crossSeconds, int crossReconnects, int callFloorCalls, int appCallCalls, int appCallLatencyMs) {
 
 	static Config fromSystemProperties() {
 		return new Config(new LinkedHashSet<>(list("bench.scenarios", "startup,relay,capacity,chat,rest,booking")),
@@ -36,7 +36,8 @@ record Config(Set<String> scenarios, Path appJar, String appJava, List<String> a
 				integer("bench.booking.rateSeconds", 20), integer("bench.booking.rateWarmupSeconds", 5),
 				Boolean.parseBoolean(str("bench.deflate", "true")), integer("bench.cross.pairs", 500),
 				integer("bench.cross.seconds", 30), integer("bench.cross.reconnects", 50),
-				integer("bench.callfloor.calls", 10), integer("bench.appcall.calls", 10));
+				integer("bench.callfloor.calls", 10), integer("bench.appcall.calls", 10),
+				integer("bench.appcall.latencyMs", 0));
 	}
 
 	boolean runs(String scenario) {

@@ -13,7 +13,9 @@ import java.util.function.BiConsumer;
 import com.healthconnect.support.ApiClient;
 import com.healthconnect.support.Browsers;
 import com.healthconnect.support.Schedules;
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
@@ -52,7 +54,7 @@ public final class CallSetupBench {
 	 * Runs {@code calls} calls after the first; gives each figure to {@code figure} (name, value). The app's jar must
 	 * hold the web UI (built without {@code -Dfrontend.skip}).
 	 */
-	public static void run(int port, int calls, BiConsumer<String, Object> figure) {
+	public static void run(int port, int calls, int latencyMs, BiConsumer<String, Object> figure) {
 		Ui.setDefaultTimeouts();
 		ApiClient doctor = Schedules.doctorWithSchedule(port, "Dr Ada Brenner", "General Practice", ZONE);
 		ApiClient patient = new ApiClient(port).registerPatient("Noah Sommer");
@@ -69,6 +71,20 @@ public final class CallSetupBench {
 			}
 			Page doctorPage = Ui.signIn(doctorContext, doctor, "/dashboard");
 			Page patientPage = Ui.signIn(patientContext, patient, "/appointments");
+			if (latencyMs > 0) {
+				// both people on a network with this round-trip time to the app, from here on
+				for (Page page : List.of(doctorPage, patientPage)) {
+					CDPSession cdp = page.context().newCDPSession(page);
+					cdp.send("Network.enable");
+					JsonObject conditions = new JsonObject();
+					conditions.addProperty("offline", false);
+					conditions.addProperty("latency", latencyMs);
+					conditions.addProperty("downloadThroughput", -1);
+					conditions.addProperty("uploadThroughput", -1);
+					cdp.send("Network.emulateNetworkConditions", conditions);
+				}
+				figure.accept("appcall.latency_ms", latencyMs);
+			}
 			for (int i = 0; i <= calls; i++) {
 				long ms = call(doctorPage, patientPage, "Dr Ada Brenner");
 				if (i == 0) {
