@@ -1,5 +1,9 @@
 package com.healthconnect.bench;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +22,9 @@ import com.healthconnect.browser.CallSetupBench;
  */
 public final class Bench {
 
+	/** The scenarios that run against the app under load (the others need no app, or start their own). */
+	private static final List<String> APP_SCENARIOS = List.of("rest", "booking", "capacity", "relay", "chat", "appcall");
+
 	private Bench() {
 	}
 
@@ -35,11 +42,25 @@ public final class Bench {
 		if (config.runs("crossinstance")) {
 			guarded(results, "crossinstance", () -> new CrossInstanceScenario(config, results).run());
 		}
-		if (List.of("rest", "booking", "capacity", "relay", "chat", "appcall").stream().noneMatch(config::runs)) {
+		int exit = 0;
+		try {
+			if (APP_SCENARIOS.stream().anyMatch(config::runs)) {
+				exit = withApp(config, results);
+			}
+		}
+		finally {
+			results.note(results.failures() + " target(s) missed");
 			results.write(config.outDir());
 			System.out.println("# results: " + config.outDir().resolve("results.txt") + " and results.json");
-			return;
 		}
+		if (exit == 0 && config.failOnTarget() && !results.allPassed()) {
+			exit = 1;
+		}
+		System.exit(exit);
+	}
+
+	/** Starts the app, runs the app's scenarios against it and stops it; 2 when the run aborted, else 0. */
+	private static int withApp(Config config, Results results) throws Exception {
 		AppProcess app = AppProcess.start(config, results);
 		Thread stopper = new Thread(() -> {
 			try {
@@ -50,31 +71,24 @@ public final class Bench {
 			}
 		});
 		Runtime.getRuntime().addShutdownHook(stopper);
-		int exit = 0;
 		try {
 			long startup = app.awaitHealthy(Duration.ofMinutes(3));
 			results.meta("app.pid", String.valueOf(app.process.pid()));
 			results.meta("app.jvm", app.jcmd("VM.version").lines().skip(1).findFirst().orElse("?").strip());
 			results.figure("app.health_up_ms", startup);
 			run(config, results, app);
+			return 0;
 		}
 		catch (Exception ex) {
 			results.note("RUN ABORTED: " + ex);
 			ex.printStackTrace();
-			exit = 2;
+			return 2;
 		}
 		finally {
 			app.close();
 			Runtime.getRuntime().removeShutdownHook(stopper);
 			results.note("app log: " + config.outDir().resolve("app.log"));
-			results.note(results.failures() + " target(s) missed");
-			results.write(config.outDir());
-			System.out.println("# results: " + config.outDir().resolve("results.txt") + " and results.json");
 		}
-		if (exit == 0 && config.failOnTarget() && !results.allPassed()) {
-			exit = 1;
-		}
-		System.exit(exit);
 	}
 
 	private static void run(Config config, Results results, AppProcess app) throws Exception {
@@ -155,16 +169,25 @@ public final class Bench {
 					results.note("appcall: the app jar has no web UI (built with -Dfrontend.skip); not measured");
 					return;
 				}
-				CallSetupBench.run(app.port, config.appCallCalls(), config.appCallLatencyMs(), results::figure);
+				if (config.appCallLatencyMs() > 0) {
+					results.figure("appcall.latency_ms", config.appCallLatencyMs());
+				}
+				CallSetupBench.Measured calls = CallSetupBench.run(app.port, config.appCallCalls(),
+						config.appCallLatencyMs());
+				results.figure("appcall.first_call.answer_to_first_remote_frame_ms", calls.firstCallMs());
+				results.figure("appcall.left_open_after_hang_up.doctor", calls.doctorLeftOpen());
+				results.figure("appcall.left_open_after_hang_up.patient", calls.patientLeftOpen());
+				results.figure("appcall.calls", calls.laterCallsMs().size());
+				results.figure("appcall.answer_to_first_remote_frame_ms.all", calls.laterCallsMs().toString());
+				results.spread("appcall.answer_to_first_remote_frame", calls.laterCallsMs());
 			});
 		}
 		callSetup(config, results);
 	}
 
 	private static boolean servesWebUi(AppProcess app) throws Exception {
-		java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.base() + "/")).build(),
-					java.net.http.HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(app.base() + "/")).build(), HttpResponse.BodyHandlers.ofString());
 		return page.statusCode() == 200 && page.body().contains("<script");
 	}
 

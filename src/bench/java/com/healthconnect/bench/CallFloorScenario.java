@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -98,7 +99,7 @@ final class CallFloorScenario {
 		server.createContext("/", this::page);
 		server.start();
 		String base = "http://localhost:" + server.getAddress().getPort() + "/";
-		Map<String, List<Long>> steps = new java.util.LinkedHashMap<>();
+		Map<String, List<Long>> steps = new LinkedHashMap<>();
 		try (Browsers browsers = Browsers.launch()) {
 			// the first call in a fresh browser (as in the browser tests, which launch one per class) apart from the rest
 			for (int i = 0; i <= calls; i++) {
@@ -116,12 +117,7 @@ final class CallFloorScenario {
 			threads.shutdownNow();
 		}
 		results.figure("callfloor.calls", calls);
-		steps.forEach((step, values) -> {
-			List<Long> sorted = values.stream().sorted().toList();
-			results.figure("callfloor." + step + ".median_ms", sorted.get(sorted.size() / 2));
-			results.figure("callfloor." + step + ".min_ms", sorted.get(0));
-			results.figure("callfloor." + step + ".max_ms", sorted.get(sorted.size() - 1));
-		});
+		steps.forEach((step, values) -> results.spread("callfloor." + step, values));
 	}
 
 	/** One call; each step's time after Answer, in ms. */
@@ -149,7 +145,7 @@ final class CallFloorScenario {
 			Map<String, Number> calleeT = times(calleePage);
 			Map<String, Number> callerT = times(callerPage);
 			long click = calleeT.get("answerClick").longValue();
-			Map<String, Long> t = new java.util.LinkedHashMap<>();
+			Map<String, Long> t = new LinkedHashMap<>();
 			t.put("answer_sent", calleeT.get("answerSent").longValue() - click);
 			t.put("caller_answer_received", callerT.get("answerReceived").longValue() - click);
 			t.put("caller_answer_applied", callerT.get("answerApplied").longValue() - click);

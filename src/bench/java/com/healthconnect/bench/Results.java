@@ -95,6 +95,21 @@ final class Results {
 		return pass;
 	}
 
+	/** Median, fastest and slowest of a few timed runs (milliseconds), as {@code <prefix>.{median,min,max}_ms}. */
+	void spread(String prefix, List<Long> values) {
+		if (values.isEmpty()) {
+			return;
+		}
+		List<Long> sorted = values.stream().sorted().toList();
+		figure(prefix + ".median_ms", median(sorted));
+		figure(prefix + ".min_ms", sorted.get(0));
+		figure(prefix + ".max_ms", sorted.get(sorted.size() - 1));
+	}
+
+	static long median(List<Long> values) {
+		return values.stream().sorted().toList().get(values.size() / 2);
+	}
+
 	static double ms(long micros) {
 		return Math.round(micros / 100.0) / 10.0;
 	}

@@ -49,8 +49,8 @@ final class StartupScenario {
 		}
 		results.figure("startup.jar_runs_ms", plain);
 		results.figure("startup.archived_runs_ms", archived);
-		results.figure("startup.jar_median_ms", median(plain));
-		results.check("startup.archived_median_ms", median(archived), true, 5000);
+		results.figure("startup.jar_median_ms", Results.median(plain));
+		results.check("startup.archived_median_ms", Results.median(archived), true, 5000);
 	}
 
 	private Path extract() throws IOException, InterruptedException {
@@ -99,10 +99,6 @@ final class StartupScenario {
 
 	private static List<String> concat(List<String> a, List<String> b) {
 		return Stream.concat(a.stream(), b.stream()).toList();
-	}
-
-	private static long median(List<Long> values) {
-		return values.stream().sorted().toList().get(values.size() / 2);
 	}
 
 	static void deleteRecursively(Path path) throws IOException {

@@ -5,10 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BiConsumer;
 
 import com.healthconnect.support.ApiClient;
 import com.healthconnect.support.Browsers;
@@ -51,16 +48,24 @@ public final class CallSetupBench {
 	}
 
 	/**
-	 * Runs {@code calls} calls after the first; gives each figure to {@code figure} (name, value). The app's jar must
-	 * hold the web UI (built without {@code -Dfrontend.skip}).
+	 * What a run measured: Answer → first remote frames of the first call and of each later one (ms), and what the
+	 * hang-ups left running in each page.
 	 */
-	public static void run(int port, int calls, int latencyMs, BiConsumer<String, Object> figure) {
+	public record Measured(long firstCallMs, List<Long> laterCallsMs, String doctorLeftOpen, String patientLeftOpen) {
+	}
+
+	/**
+	 * Runs {@code calls} calls after the first, with {@code latencyMs} of emulated round-trip time on both pages (0:
+	 * none). The app's jar must hold the web UI (built without {@code -Dfrontend.skip}).
+	 */
+	public static Measured run(int port, int calls, int latencyMs) {
 		Ui.setDefaultTimeouts();
 		ApiClient doctor = Schedules.doctorWithSchedule(port, "Dr Ada Brenner", "General Practice", ZONE);
 		ApiClient patient = new ApiClient(port).registerPatient("Noah Sommer");
 		LocalDate date = Schedules.inDays(ZONE, 5);
 		Ui.bookAndAccept(doctor, patient, date, "09:30");
-		List<Long> warm = new ArrayList<>();
+		long first = -1;
+		List<Long> later = new ArrayList<>();
 		try (Browsers browsers = Browsers.launch()) {
 			BrowserContext doctorContext = Ui.person(browsers, port, ZONE);
 			BrowserContext patientContext = Ui.person(browsers, port, ZONE);
@@ -83,30 +88,19 @@ public final class CallSetupBench {
 					conditions.addProperty("uploadThroughput", -1);
 					cdp.send("Network.emulateNetworkConditions", conditions);
 				}
-				figure.accept("appcall.latency_ms", latencyMs);
 			}
 			for (int i = 0; i <= calls; i++) {
 				long ms = call(doctorPage, patientPage, "Dr Ada Brenner");
 				if (i == 0) {
-					figure.accept("appcall.first_call.answer_to_first_remote_frame_ms", ms);
+					first = ms;
 				}
 				else {
-					warm.add(ms);
+					later.add(ms);
 				}
 			}
 			// a call that left a camera or a connection running would slow every later one down
-			figure.accept("appcall.left_open_after_hang_up.doctor", doctorPage.evaluate(LEFT_OPEN).toString());
-			figure.accept("appcall.left_open_after_hang_up.patient", patientPage.evaluate(LEFT_OPEN).toString());
-		}
-		figure.accept("appcall.calls", warm.size());
-		figure.accept("appcall.answer_to_first_remote_frame_ms.all", warm.toString());
-		List<Long> sorted = warm.stream().sorted().toList();
-		if (!sorted.isEmpty()) {
-			Map<String, Long> summary = new LinkedHashMap<>();
-			summary.put("median", sorted.get(sorted.size() / 2));
-			summary.put("min", sorted.get(0));
-			summary.put("max", sorted.get(sorted.size() - 1));
-			summary.forEach((k, v) -> figure.accept("appcall.answer_to_first_remote_frame." + k + "_ms", v));
+			return new Measured(first, later, doctorPage.evaluate(LEFT_OPEN).toString(),
+					patientPage.evaluate(LEFT_OPEN).toString());
 		}
 	}
 
